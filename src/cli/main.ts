@@ -1,0 +1,29 @@
+/**
+ * The `lead-scoring` command: dispatches to one module per subcommand. Each module exports
+ * `run(argv: string[]): Promise<number>` and returns the process exit status.
+ */
+type Command = { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> };
+
+const COMMANDS: Record<string, Command> = {
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `Usage: lead-scoring <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun \`lead-scoring <command> --help\` for a command's options.`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${usage()}\n`);
+    return name ? 0 : 1;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`lead-scoring: unknown command "${name}"\n\n${usage()}\n`);
+    return 1;
+  }
+  const mod = await command.load();
+  return mod.run(rest);
+}

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads the environment (STYLE.md §5). `loadConfig` validates every variable with zod and
+ * either returns a frozen object or throws a {@link ConfigError} that lists every problem at once, so an operator
+ * fixes them in one go rather than one restart per mistake.
+ */
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const url = z.url({ protocol: /^https?$/ });
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Port the web process listens on. */
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** The public HTTPS origin HubSpot calls (webhooks, hubspot.fetch, OAuth redirect). Every URL derives from it. */
+    PUBLIC_BASE_URL: url.default('http://localhost:3000'),
+    /** Trust X-Forwarded-* headers when rebuilding the URL a signature covers (set behind a proxy). */
+    TRUST_PROXY: bool.default(false),
+
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+    /** Prefix of every key the app writes (hash-tagged per portal inside). */
+    REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,40}$/).default('ls'),
+
+    HUBSPOT_CLIENT_ID: z.string().min(1).optional(),
+    HUBSPOT_CLIENT_SECRET: z.string().min(1).optional(),
+    HUBSPOT_APP_ID: z.string().regex(/^\d+$/).optional(),
+    /** Base of HubSpot's API (the sandbox stands in locally). */
+    HUBSPOT_API_BASE_URL: url.default('https://api.hubapi.com'),
+    /** Base of HubSpot's web app, for the OAuth authorize page. */
+    HUBSPOT_APP_BASE_URL: url.default('https://app.hubspot.com'),
+    HUBSPOT_SCOPES: z
+      .string()
+      .default('oauth crm.objects.contacts.read crm.objects.contacts.write crm.schemas.contacts.write'),
+    HUBSPOT_OPTIONAL_SCOPES: z.string().default('crm.objects.deals.read'),
+    /** 32 bytes, base64: encrypts tokens at rest (AES-256-GCM). Required with real HubSpot credentials. */
+    TOKEN_ENCRYPTION_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded as base64')
+      .optional(),
+
+    /** Share of HubSpot's 110 requests / 10 s this app allows itself per portal (headroom for other apps). */
+    HUBSPOT_BUDGET_SHARE: z.coerce.number().gt(0).max(1).default(0.9),
+    HUBSPOT_RATE_LIMIT_PER_10S: z.coerce.number().int().positive().default(110),
+    HUBSPOT_SEARCH_LIMIT_PER_S: z.coerce.number().int().positive().default(5),
+    /** Max age of a signed request's timestamp. */
+    SIGNATURE_MAX_AGE_MS: z.coerce.number().int().positive().default(300_000),
+
+    /** How long a portal's dirty contacts wait for more events before a batch is scored. */
+    SETTLE_WINDOW_MS: z.coerce.number().int().min(0).default(2_000),
+    WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
+    /** Bounds of each contact's signal ledger and score history. */
+    LEDGER_MAX_EVENTS: z.coerce.number().int().positive().default(200),
+    LEDGER_MAX_AGE_DAYS: z.coerce.number().int().positive().default(365),
+    HISTORY_MAX_ENTRIES: z.coerce.number().int().positive().default(50),
+
+    /** Local HubSpot stand-in (used when no HubSpot credentials are set). */
+    SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3900),
+  });
+
+/** Checks that span variables; run on the raw values so they are reported together with per-variable errors. */
+function crossFieldProblems(env: Record<string, string>): string[] {
+  const problems: string[] = [];
+  const id = env.HUBSPOT_CLIENT_ID;
+  const secret = env.HUBSPOT_CLIENT_SECRET;
+  if (Boolean(id) !== Boolean(secret)) {
+    problems.push(
+      `${id ? 'HUBSPOT_CLIENT_SECRET' : 'HUBSPOT_CLIENT_ID'}: set both HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET, or neither (sandbox mode)`,
+    );
+  }
+  if (id && secret && !env.TOKEN_ENCRYPTION_KEY) {
+    problems.push('TOKEN_ENCRYPTION_KEY: required with real HubSpot credentials; generate one with `openssl rand -base64 32`');
+  }
+  return problems;
+}
+
+type Env = z.infer<typeof EnvSchema>;
+
+export type Config = Readonly<
+  Env & {
+    /** True when no HubSpot credentials are configured: the app runs against the local sandbox. */
+    sandboxMode: boolean;
+    /** Requests per 10 s per portal this app allows itself (share × HubSpot's limit, rounded down). */
+    budgetPer10s: number;
+    /** Search requests per second per portal this app allows itself. */
+    searchBudgetPerS: number;
+    /** Derived public URLs: one base, every endpoint HubSpot calls. */
+    urls: Readonly<{ webhooks: string; oauthCallback: string; api: string; workflowActions: string }>;
+  }
+>;
+
+/** Thrown when the environment is invalid; `problems` holds one line per bad variable. */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * A fixed key used only in sandbox mode, where there are no real tokens to protect; real installs must set
+ * TOKEN_ENCRYPTION_KEY (enforced above).
+ */
+const SANDBOX_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
+
+/** Reads and validates the environment. Pass `env` explicitly in tests. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings mean "unset" (common in .env files and CI matrices).
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''),
+  );
+  const parsed = EnvSchema.safeParse(cleaned);
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
+    ...crossFieldProblems(cleaned),
+  ];
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
+  const e = parsed.data;
+  const sandboxMode = !e.HUBSPOT_CLIENT_ID;
+  const base = e.PUBLIC_BASE_URL.replace(/\/+$/, '');
+  return Object.freeze({
+    ...e,
+    TOKEN_ENCRYPTION_KEY: e.TOKEN_ENCRYPTION_KEY ?? SANDBOX_ENCRYPTION_KEY,
+    sandboxMode,
+    budgetPer10s: Math.max(1, Math.floor(e.HUBSPOT_RATE_LIMIT_PER_10S * e.HUBSPOT_BUDGET_SHARE)),
+    searchBudgetPerS: Math.max(1, Math.floor(e.HUBSPOT_SEARCH_LIMIT_PER_S * e.HUBSPOT_BUDGET_SHARE)),
+    urls: Object.freeze({
+      webhooks: `${base}/webhooks/hubspot`,
+      oauthCallback: `${base}/oauth/callback`,
+      api: `${base}/api`,
+      workflowActions: `${base}/workflow-actions`,
+    }),
+  });
+}

@@ -1,0 +1,26 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { inject } from 'vitest';
+
+/** The URL of the Redis found or started by test/global-setup.ts. */
+export const redisUrl = (): string => inject('redisUrl');
+
+/** A key prefix no other test (or run) uses: every Redis-backed test writes only under its own. */
+export function uniquePrefix(label = 't'): string {
+  return `test:${label}:${randomBytes(6).toString('hex')}`;
+}
+
+/** A connection suitable for BullMQ (which requires maxRetriesPerRequest: null). */
+export function connect(): Redis {
+  return new Redis(redisUrl(), { maxRetriesPerRequest: null });
+}
+
+/** Deletes every key under `prefix` (only keys this test created). */
+export async function dropPrefix(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length) await redis.del(...keys);
+  } while (cursor !== '0');
+}
