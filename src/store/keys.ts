@@ -1,0 +1,53 @@
+/**
+ * Every Redis key the app uses, in one place. Keys of one portal share the hash tag `{p:ID}` so a Redis Cluster
+ * keeps a portal's keys in one slot (multi-key scripts and MULTI stay legal there). Everything a contact owns
+ * lives under `…:c:ID:`, so erasing a contact (privacy deletion) is a bounded, checkable operation.
+ */
+export function appKeys(prefix: string) {
+  const portal = (portalId: number | string) => {
+    const base = `${prefix}:{p:${portalId}}`;
+    const contact = (contactId: number | string) => {
+      const c = `${base}:c:${contactId}`;
+      return {
+        /** Hash: everything under this contact's prefix is erasable with one SCAN-free list. */
+        all: () => [`${c}:ledger`, `${c}:score`, `${c}:history`, `${c}:snapshots`],
+        ledger: `${c}:ledger`,
+        score: `${c}:score`,
+        history: `${c}:history`,
+        snapshots: `${c}:snapshots`,
+      };
+    };
+    return {
+      base,
+      installation: `${base}:install`,
+      tokenLock: `${base}:token-lock`,
+      rateLimit: `${base}:rl`,
+      searchRateLimit: `${base}:rl:search`,
+      pausedUntil: `${base}:paused-until`,
+      /** Zset: contactId → time it becomes due for scoring (settle window). */
+      dirty: `${base}:dirty`,
+      /** Zset: contactId → time decay will next change its rounded score. */
+      decay: `${base}:decay`,
+      /** Set of contact ids with any stored state (for erasure checks and sweeps). */
+      contacts: `${base}:contacts`,
+      models: `${base}:models`,
+      model: (modelId: string) => ({
+        draft: `${base}:model:${modelId}:draft`,
+        versions: `${base}:model:${modelId}:versions`,
+        published: `${base}:model:${modelId}:published`,
+      }),
+      backfill: `${base}:backfill`,
+      webhookDedup: `${base}:wh-dedup`,
+      contact,
+    };
+  };
+  return {
+    prefix,
+    /** Set of installed portal ids. */
+    portals: `${prefix}:portals`,
+    oauthState: (state: string) => `${prefix}:oauth-state:${state}`,
+    portal,
+  };
+}
+
+export type AppKeys = ReturnType<typeof appKeys>;
