@@ -26,6 +26,10 @@ export function appKeys(prefix: string) {
       pausedUntil: `${base}:paused-until`,
       /** Zset: contactId → time it becomes due for scoring (settle window). */
       dirty: `${base}:dirty`,
+      /** String: end of the portal's open settle window (epoch ms); contacts dirtied while it is open share it. */
+      settleWindow: `${base}:settle-window`,
+      /** Zset: contactId → lease expiry, for contacts a worker has claimed and not yet finished. */
+      inflight: `${base}:inflight`,
       /** Zset: contactId → time decay will next change its rounded score. */
       decay: `${base}:decay`,
       /** Set of contact ids with any stored state (for erasure checks and sweeps). */
@@ -37,6 +41,8 @@ export function appKeys(prefix: string) {
         published: `${base}:model:${modelId}:published`,
       }),
       backfill: `${base}:backfill`,
+      /** Hash: progress of the rescore that follows a publish (same fields as `backfill`). */
+      rescore: `${base}:rescore`,
       webhookDedup: `${base}:wh-dedup`,
       contact,
     };
