@@ -34,6 +34,15 @@ const EnvSchema = z
     HUBSPOT_API_BASE_URL: url.default('https://api.hubapi.com'),
     /** Base of HubSpot's web app, for the OAuth authorize page. */
     HUBSPOT_APP_BASE_URL: url.default('https://app.hubspot.com'),
+    /**
+     * Token endpoint path on HUBSPOT_API_BASE_URL. v1 is deprecated on 2027-02-16; v3 takes every parameter in a
+     * form-encoded body. `/oauth/2026-03/token` is the date-versioned successor (PLATFORM.md §5).
+     */
+    HUBSPOT_OAUTH_TOKEN_PATH: z.string().regex(/^\/[A-Za-z0-9/._-]*$/).default('/oauth/v3/token'),
+    /** Token introspection path, used only when a token response lacks `hub_id`. */
+    HUBSPOT_OAUTH_INTROSPECT_PATH: z.string().regex(/^\/[A-Za-z0-9/._-]*$/).default('/oauth/v3/token/introspect'),
+    /** Longest wait for one HubSpot HTTP call before it counts as a (retryable) timeout. */
+    HUBSPOT_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
     HUBSPOT_SCOPES: z
       .string()
       .default('oauth crm.objects.contacts.read crm.objects.contacts.write crm.schemas.contacts.write'),

@@ -21,6 +21,8 @@ export function appKeys(prefix: string) {
       base,
       installation: `${base}:install`,
       tokenLock: `${base}:token-lock`,
+      /** Pub/sub channel (not a key): "this portal's tokens changed", for processes waiting on a refresh. */
+      tokenEvents: `${base}:token-events`,
       rateLimit: `${base}:rl`,
       searchRateLimit: `${base}:rl:search`,
       pausedUntil: `${base}:paused-until`,

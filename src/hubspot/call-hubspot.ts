@@ -1,0 +1,86 @@
+import type { Client } from '@hubspot/api-client';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { classifyFailure } from './classify.js';
+import { createHubSpotClient } from './client-factory.js';
+import { HubSpotRejectedError, HubSpotUnavailableError, RateLimitedError } from './errors.js';
+import type { RateLimiter, RequestKind } from './rate-limiter.js';
+import type { TokenManager } from './token-manager.js';
+
+/** One HubSpot HTTP call as seen by the `onCall` hook (the pipeline's tests and metrics count these). */
+export interface HubSpotCallEvent {
+  portalId: number;
+  operation: string;
+  kind: RequestKind;
+  /** 'ok', or the failure's classification. */
+  outcome: 'ok' | 'retry' | 'rate-limited' | 'refresh-token' | 'give-up' | 'uninstalled';
+  status?: number;
+  durationMs: number;
+}
+
+export interface CallerDeps {
+  config: Config;
+  logger: Logger;
+  limiter: RateLimiter;
+  tokens: TokenManager;
+  clock: () => number;
+  /** Longest the limiter may make a call wait before it throws RateLimitedError instead. */
+  maxWaitMs: number;
+  onCall?: (e: HubSpotCallEvent) => void;
+}
+
+export type CallHubSpot = <T>(portalId: number, operation: string, kind: RequestKind, fn: (client: Client) => Promise<T>) => Promise<T>;
+
+/** Rejects after `ms`; the SDK has no timeout of its own. The late result, if any, is dropped. */
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new HubSpotUnavailableError(`${what} timed out after ${ms} ms`, { operation: what })), ms);
+  });
+  p.catch(() => undefined);
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The path of every CRM call: take a slot from the portal's budget → get a valid token → call the SDK →
+ * classify a failure. A 401 refreshes the token and retries once; a 429 pauses the portal and throws
+ * RateLimitedError(retryAt); anything else becomes a coded error. There is no retry loop here: BullMQ's
+ * attempts are the one retry layer (STYLE.md §6).
+ */
+export function createCaller(deps: CallerDeps): CallHubSpot {
+  const { config, logger, limiter, tokens, clock } = deps;
+  return async function call<T>(portalId: number, operation: string, kind: RequestKind, fn: (client: Client) => Promise<T>): Promise<T> {
+    let rejected: string | undefined;
+    for (let attempt = 0; ; attempt++) {
+      await limiter.acquire(portalId, kind, { maxWaitMs: deps.maxWaitMs });
+      const token = await tokens.getAccessToken(portalId, rejected === undefined ? {} : { rejected });
+      const started = clock();
+      try {
+        const result = await withTimeout(fn(createHubSpotClient(config, token)), config.HUBSPOT_REQUEST_TIMEOUT_MS, operation);
+        deps.onCall?.({ portalId, operation, kind, outcome: 'ok', durationMs: clock() - started });
+        return result;
+      } catch (err) {
+        const c = classifyFailure(err, { now: clock(), search: kind === 'search' });
+        deps.onCall?.({ portalId, operation, kind, outcome: c.kind, status: c.status, durationMs: clock() - started });
+        const details = { portalId, operation, status: c.status, correlationId: c.correlationId };
+        if (c.kind === 'refresh-token' && attempt === 0) {
+          rejected = token;
+          continue;
+        }
+        if (c.kind === 'rate-limited') {
+          const retryAt = await limiter.pause(portalId, c.retryAfterMs);
+          logger.warn({ ...details, retryAt }, 'HubSpot answered 429: portal paused');
+          throw new RateLimitedError(retryAt, details, { cause: err });
+        }
+        if (c.kind === 'retry') {
+          logger.warn({ ...details, reason: c.reason }, 'HubSpot call failed (transient)');
+          throw new HubSpotUnavailableError(`${operation} failed: ${c.reason}`, details, { cause: err });
+        }
+        if (c.kind === 'uninstalled') throw err;
+        const why = c.kind === 'refresh-token' ? 'still 401 with a freshly refreshed token (scopes revoked?)' : c.reason;
+        logger.error({ ...details, category: c.category }, `HubSpot refused ${operation}: ${why}`);
+        throw new HubSpotRejectedError(`${operation} refused by HubSpot: ${why}`, { ...details, category: c.category }, { cause: err });
+      }
+    }
+  };
+}
