@@ -63,6 +63,13 @@ const EnvSchema = z
     /** How long a portal's dirty contacts wait for more events before a batch is scored. */
     SETTLE_WINDOW_MS: z.coerce.number().int().min(0).default(2_000),
     WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
+    /**
+     * How long a worker holds the contacts it claimed before another may take them over (a worker killed mid-batch
+     * loses them for at most this long). Must exceed the slowest batch (read + write + budget waits).
+     */
+    WORKER_LEASE_MS: z.coerce.number().int().positive().default(120_000),
+    /** BullMQ lock duration: a job whose worker stopped renewing it for this long is retried elsewhere. */
+    WORKER_LOCK_MS: z.coerce.number().int().positive().default(30_000),
     /** Bounds of each contact's signal ledger and score history. */
     LEDGER_MAX_EVENTS: z.coerce.number().int().positive().default(200),
     LEDGER_MAX_AGE_DAYS: z.coerce.number().int().positive().default(365),
