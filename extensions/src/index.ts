@@ -1,2 +1,6 @@
-/** The lead-scoring UI extensions: the contact card and the settings page. */
+/** The lead-scoring UI extensions: the contact card and the settings page, and the API client they share. */
 export const PACKAGE_NAME = '@lead-scoring/extensions';
+export { ScoreCard, type ScoreCardProps } from './card/ScoreCard.js';
+export { SettingsPage, type SettingsPageProps } from './settings/SettingsPage.js';
+export { createApiClient, type ApiClient, type ApiClientOptions, type FetchLike } from './api/client.js';
+export { ApiClientError } from './api/errors.js';

@@ -1,0 +1,69 @@
+import { LoadingButton } from '@hubspot/ui-extensions';
+import { api, type CardData } from '../../../src/contract/index.js';
+import { ApiProvider, useApi } from '../api/context.js';
+import type { FetchLike } from '../api/client.js';
+import { describeError } from '../api/errors.js';
+import { useAction } from '../api/use-action.js';
+import { useRequest } from '../api/use-request.js';
+import { CardError, CardLoading, CardNotScored, CardOutOfScope } from './CardStates.js';
+import { ScoredView } from './ScoredView.js';
+
+/** What the card needs from HubSpot's `hubspot.extend` arguments (a structural subset, easy to build in tests). */
+export interface ScoreCardProps {
+  context: { crm: { objectId: number | string }; portal: { timezone?: string } };
+  actions: {
+    addAlert: (alert: { type?: 'info' | 'warning' | 'success' | 'danger' | 'tip'; title?: string; message: string }) => void;
+    refreshObjectProperties?: () => void;
+  };
+  /** The app's public origin (PUBLIC_BASE_URL). */
+  apiBaseUrl: string;
+  /** Replaces `hubspot.fetch` (the local preview host passes its signing proxy). */
+  fetch?: FetchLike;
+}
+
+/** The contact record card: the lead score, why, and how it moved. */
+export function ScoreCard(props: ScoreCardProps) {
+  return (
+    <ApiProvider baseUrl={props.apiBaseUrl} {...(props.fetch ? { fetch: props.fetch } : {})}>
+      <ScoreCardBody {...props} />
+    </ApiProvider>
+  );
+}
+
+function ScoreCardBody(props: ScoreCardProps) {
+  const client = useApi();
+  const contactId = String(props.context.crm.objectId);
+  const { state, reload, replace } = useRequest<CardData>(contactId, () => client.call(api.getCard, { params: { contactId } }));
+  const recalc = useAction(() => client.call(api.recalculate, { params: { contactId } }));
+
+  const onRecalculate = async () => {
+    const result = await recalc.run();
+    if (result.ok) {
+      const data = result.value;
+      replace(data);
+      props.actions.refreshObjectProperties?.();
+      props.actions.addAlert({ type: 'success', message: data.state === 'scored' ? `Recalculated: ${data.total} points.` : 'Recalculated.' });
+    } else {
+      props.actions.addAlert({ type: 'danger', title: 'Recalculation failed', message: describeError(result.error) });
+    }
+  };
+
+  const recalculate = (
+    <LoadingButton testId="card-recalculate" variant="secondary" size="sm" loading={recalc.busy} onClick={() => void onRecalculate()}>
+      Recalculate
+    </LoadingButton>
+  );
+
+  switch (state.status) {
+    case 'loading':
+      return <CardLoading />;
+    case 'error':
+      return <CardError error={state.error} onRetry={reload} />;
+    case 'success': {
+      const data = state.data;
+      if (data.state === 'not-scored') return <CardNotScored data={data} recalculate={recalculate} />;
+      if (data.state === 'out-of-scope') return <CardOutOfScope data={data} recalculate={recalculate} />;
+      return <ScoredView data={data} recalculate={recalculate} {...(props.context.portal.timezone ? { timeZone: props.context.portal.timezone } : {})} />;
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import { Button, ErrorState, Flex, LoadingSpinner, Tab, Tabs, Text } from '@hubspot/ui-extensions';
+import { api, type ModelVersions, type PublishResponse } from '../../../src/contract/index.js';
+import { useApi } from '../api/context.js';
+import { describeError } from '../api/errors.js';
+import { useRequest } from '../api/use-request.js';
+import { DraftEditor } from './DraftEditor.js';
+import { ImportExportPanel } from './ImportExportPanel.js';
+import { PreviewPanel } from './PreviewPanel.js';
+import { PublishPanel } from './PublishPanel.js';
+import { RescoreProgressBar } from './RescoreProgressBar.js';
+import { TestPanel } from './TestPanel.js';
+import type { SettingsActions } from './types.js';
+import { useDraft } from './use-draft.js';
+import { useRescore } from './use-rescore.js';
+import { VersionsPanel } from './VersionsPanel.js';
+
+/** Everything about one model: edit the draft, try it, publish it, roll back, import / export. */
+export function ModelWorkspace(props: {
+  modelId: string; actions: SettingsActions; timeZone?: string; pollIntervalMs: number; onModelsChanged: () => void;
+}) {
+  const { modelId, actions } = props;
+  const client = useApi();
+  const draft = useDraft(modelId);
+  const versions = useRequest<ModelVersions>(`versions:${modelId}`, () => client.call(api.listVersions, { params: { modelId } }));
+  const rescore = useRescore(modelId, props.pollIntervalMs);
+  const tz = props.timeZone ? { timeZone: props.timeZone } : {};
+
+  const onPublished = (r: PublishResponse) => {
+    rescore.follow(r.rescore);
+    versions.refresh();
+    props.onModelsChanged();
+  };
+
+  if (draft.state.status === 'loading') return <LoadingSpinner testId="draft-loading" label="Loading the draft…" showLabel />;
+  if (draft.state.status === 'error') {
+    return (
+      <ErrorState testId="draft-error" title="The draft could not be loaded">
+        <Text>{describeError(draft.state.error)}</Text>
+        <Button testId="draft-retry" onClick={draft.reload}>Try again</Button>
+      </ErrorState>
+    );
+  }
+  const v = versions.state.status === 'success' ? versions.state.data : null;
+  return (
+    <Flex direction="column" gap="md">
+      {rescore.progress ? <RescoreProgressBar progress={rescore.progress} /> : null}
+      <Tabs defaultSelected="edit">
+        <Tab tabId="edit" title={draft.dirty ? 'Edit draft •' : 'Edit draft'}>
+          <DraftEditor draft={draft} actions={actions} />
+        </Tab>
+        <Tab tabId="try" title="Test & preview">
+          <Flex direction="column" gap="lg">
+            <TestPanel modelId={modelId} draft={draft} {...tz} />
+            <PreviewPanel modelId={modelId} draft={draft} />
+          </Flex>
+        </Tab>
+        <Tab tabId="publish" title="Publish & versions">
+          <Flex direction="column" gap="lg">
+            <PublishPanel modelId={modelId} draft={draft} publishedVersion={v?.publishedVersion ?? null} actions={actions} onPublished={onPublished} />
+            {v ? <VersionsPanel modelId={modelId} versions={v} actions={actions} onPublished={onPublished} {...tz} />
+              : versions.state.status === 'error' ? <Text testId="versions-error">{describeError(versions.state.error)}</Text>
+                : <LoadingSpinner label="Loading versions…" />}
+          </Flex>
+        </Tab>
+        <Tab tabId="json" title="Import / export">
+          <ImportExportPanel modelId={modelId} versions={v?.versions.map((x) => x.version) ?? []} actions={actions}
+            onImported={(d) => { if (d.modelId === modelId) draft.adopt(d); props.onModelsChanged(); }} />
+        </Tab>
+      </Tabs>
+    </Flex>
+  );
+}

@@ -1,0 +1,62 @@
+import { Alert, Button, Flex, Heading, Input, LoadingButton, Modal, ModalBody, ModalFooter, Text } from '@hubspot/ui-extensions';
+import { useState } from 'react';
+import { api, type PublishResponse } from '../../../src/contract/index.js';
+import { useApi } from '../api/context.js';
+import { describeError } from '../api/errors.js';
+import { useAction } from '../api/use-action.js';
+import type { SettingsActions } from './types.js';
+import type { DraftState } from './use-draft.js';
+
+export const PUBLISH_MODAL_ID = 'publish-confirm';
+
+/**
+ * Publishing the saved draft, behind a confirmation: it becomes the next version and every contact in scope is
+ * rescored in the background. Unsaved edits must be saved first (publishing sends no model, only intent).
+ */
+export function PublishPanel(props: {
+  modelId: string; draft: DraftState; publishedVersion: number | null; actions: SettingsActions; onPublished: (r: PublishResponse) => void;
+}) {
+  const client = useApi();
+  const [note, setNote] = useState('');
+  const publish = useAction(() => client.call(api.publish, { params: { modelId: props.modelId }, body: note ? { note } : {} }));
+  const next = (props.publishedVersion ?? 0) + 1;
+
+  const confirm = async (reactions?: { closeModal: (id: string) => void }) => {
+    if (reactions) reactions.closeModal(PUBLISH_MODAL_ID);
+    else props.actions.closeOverlay?.(PUBLISH_MODAL_ID);
+    const result = await publish.run();
+    if (result.ok) {
+      setNote('');
+      props.actions.addAlert({ type: 'success', message: `Published v${result.value.model.version}. Rescoring contacts…` });
+      props.onPublished(result.value);
+    }
+  };
+
+  const modal = (
+    <Modal id={PUBLISH_MODAL_ID} title={`Publish v${next}?`} width="md">
+      <ModalBody>
+        <Text>{`The draft becomes version ${next} and every contact in scope is rescored in the background. Score properties in HubSpot change, and workflows enrolled on them may fire. You can roll back to an earlier version at any time.`}</Text>
+        <Input testId="publish-note" label="Note (optional)" name="note" value={note} onChange={setNote} placeholder="What changed and why" />
+      </ModalBody>
+      <ModalFooter>
+        <Button testId="publish-confirm" variant="primary" onClick={(_e, reactions) => void confirm(reactions)}>Publish</Button>
+        <Button testId="publish-cancel" variant="secondary" onClick={(_e, reactions) => (reactions ? reactions.closeModal(PUBLISH_MODAL_ID) : props.actions.closeOverlay?.(PUBLISH_MODAL_ID))}>Cancel</Button>
+      </ModalFooter>
+    </Modal>
+  );
+
+  return (
+    <Flex direction="column" gap="sm">
+      <Heading>Publish</Heading>
+      {props.draft.dirty ? <Text testId="publish-unsaved" variant="microcopy">Save the draft first: publishing uses the saved draft.</Text> : null}
+      <LoadingButton testId="publish-open" variant="primary" loading={publish.busy} disabled={props.draft.dirty} overlay={modal}>
+        {`Publish draft as v${next}…`}
+      </LoadingButton>
+      {publish.error ? (
+        <Alert testId="publish-error" title="Not published" variant="danger">
+          {publish.error.issues.length ? publish.error.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : describeError(publish.error)}
+        </Alert>
+      ) : null}
+    </Flex>
+  );
+}
