@@ -5,6 +5,10 @@
 type Command = { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> };
 
 const COMMANDS: Record<string, Command> = {
+  'hubspot-project': {
+    summary: 'Regenerate (or --check) the HubSpot project files from the public base URL',
+    load: () => import('./hubspot-project.js'),
+  },
 };
 
 function usage(): string {
