@@ -6,6 +6,7 @@ import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ScoreCard } from '../src/card/ScoreCard.js';
 import { noModelCard, notScoredCard, outOfScopeCard, scoredCard } from './helpers/card-fixtures.js';
+import { patient } from './helpers/patient.js';
 import { allText } from './helpers/text.js';
 import { BASE_URL, installFakeHsFetch, type FakeHsFetch } from './helpers/fake-hs-fetch.js';
 
@@ -15,7 +16,7 @@ function renderCard() {
   const renderer = createRenderer('crm.record.tab');
   const context = { ...renderer.mocks.context, crm: { objectId: 501, objectTypeId: '0-1' }, portal: { id: 42, timezone: 'UTC' } };
   renderer.render(<ScoreCard context={context} actions={renderer.mocks.actions} apiBaseUrl={BASE_URL} />);
-  return renderer;
+  return patient(renderer);
 }
 
 let fake: FakeHsFetch;
