@@ -2,7 +2,7 @@ import type { Client } from '@hubspot/api-client';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { classifyFailure } from './classify.js';
-import { createHubSpotClient } from './client-factory.js';
+import { createHubSpotClient, observeResponses, type ObservedResponse, type SdkCallOptions } from './client-factory.js';
 import { HubSpotRejectedError, HubSpotUnavailableError, RateLimitedError } from './errors.js';
 import type { RateLimiter, RequestKind } from './rate-limiter.js';
 import type { TokenManager } from './token-manager.js';
@@ -29,7 +29,13 @@ export interface CallerDeps {
   onCall?: (e: HubSpotCallEvent) => void;
 }
 
-export type CallHubSpot = <T>(portalId: number, operation: string, kind: RequestKind, fn: (client: Client) => Promise<T>) => Promise<T>;
+/** `fn` makes exactly one SDK call and passes `opts` as that call's last (options) argument. */
+export type CallHubSpot = <T>(
+  portalId: number,
+  operation: string,
+  kind: RequestKind,
+  fn: (client: Client, opts: SdkCallOptions) => Promise<T>,
+) => Promise<T>;
 
 /** Rejects after `ms`; the SDK has no timeout of its own. The late result, if any, is dropped. */
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
@@ -49,18 +55,25 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
  */
 export function createCaller(deps: CallerDeps): CallHubSpot {
   const { config, logger, limiter, tokens, clock } = deps;
-  return async function call<T>(portalId: number, operation: string, kind: RequestKind, fn: (client: Client) => Promise<T>): Promise<T> {
+  return async function call<T>(
+    portalId: number,
+    operation: string,
+    kind: RequestKind,
+    fn: (client: Client, opts: SdkCallOptions) => Promise<T>,
+  ): Promise<T> {
     let rejected: string | undefined;
     for (let attempt = 0; ; attempt++) {
       await limiter.acquire(portalId, kind, { maxWaitMs: deps.maxWaitMs });
       const token = await tokens.getAccessToken(portalId, rejected === undefined ? {} : { rejected });
       const started = clock();
+      let response: ObservedResponse | undefined;
       try {
-        const result = await withTimeout(fn(createHubSpotClient(config, token)), config.HUBSPOT_REQUEST_TIMEOUT_MS, operation);
+        const opts = observeResponses((r) => (response = r));
+        const result = await withTimeout(fn(createHubSpotClient(config, token), opts), config.HUBSPOT_REQUEST_TIMEOUT_MS, operation);
         deps.onCall?.({ portalId, operation, kind, outcome: 'ok', durationMs: clock() - started });
         return result;
       } catch (err) {
-        const c = classifyFailure(err, { now: clock(), search: kind === 'search' });
+        const c = classifyFailure(err, { now: clock(), search: kind === 'search', response });
         deps.onCall?.({ portalId, operation, kind, outcome: c.kind, status: c.status, durationMs: clock() - started });
         const details = { portalId, operation, status: c.status, correlationId: c.correlationId };
         if (c.kind === 'refresh-token' && attempt === 0) {

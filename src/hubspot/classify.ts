@@ -73,7 +73,10 @@ function isNetworkError(err: unknown): boolean {
 }
 
 /** Classifies a failed HubSpot call. `search` selects the per-second default pause. */
-export function classifyFailure(err: unknown, ctx: { now: number; search?: boolean }): Classification {
+export function classifyFailure(
+  err: unknown,
+  ctx: { now: number; search?: boolean; response?: { status: number; headers: Record<string, string> } },
+): Classification {
   if (err instanceof RateLimitedError) {
     return { kind: 'rate-limited', reason: err.code, retryAfterMs: Math.max(0, err.retryAt - ctx.now) };
   }
@@ -81,7 +84,8 @@ export function classifyFailure(err: unknown, ctx: { now: number; search?: boole
     const kind = err.disposition === 'rate-limited' ? 'retry' : err.disposition;
     return { kind, reason: err.code, status: err.details.status };
   }
-  const http = httpParts(err);
+  // An SDK error without a status (unparseable body): fall back on the status the client saw.
+  const http = httpParts(err) ?? (ctx.response && ctx.response.status >= 300 ? httpParts({ ...ctx.response, body: undefined }) : null);
   if (http) {
     const info = { status: http.status, ...bodyInfo(http.body) };
     if (http.status === 401) return { kind: 'refresh-token', reason: 'unauthorized', ...info };

@@ -47,8 +47,8 @@ export async function batchReadContacts(
   const results: ContactRecord[] = [];
   const errors: BatchError[] = [];
   for (const chunk of chunks([...new Set(ids)], size)) {
-    const raw = await call(portalId, 'contacts.batchRead', 'default', (c) =>
-      c.crm.contacts.batchApi.read({ inputs: chunk.map((id) => ({ id })), properties, propertiesWithHistory }, false),
+    const raw = await call(portalId, 'contacts.batchRead', 'default', (c, o) =>
+      c.crm.contacts.batchApi.read({ inputs: chunk.map((id) => ({ id })), properties, propertiesWithHistory }, false, o),
     );
     const body = validated(BatchResponseSchema, raw, 'contacts.batchRead');
     results.push(...body.results);
@@ -74,7 +74,7 @@ export async function batchUpdateContacts(
   const updated: string[] = [];
   const errors: BatchError[] = [];
   for (const chunk of chunks(checked, BATCH_LIMIT)) {
-    const raw = await call(portalId, 'contacts.batchUpdate', 'default', (c) => c.crm.contacts.batchApi.update({ inputs: chunk }));
+    const raw = await call(portalId, 'contacts.batchUpdate', 'default', (c, o) => c.crm.contacts.batchApi.update({ inputs: chunk }, o));
     const body = validated(BatchResponseSchema, raw, 'contacts.batchUpdate');
     updated.push(...body.results.map((r) => r.id));
     errors.push(...(body.errors ?? []));
@@ -90,8 +90,8 @@ export async function listContacts(
 ): Promise<{ results: ContactRecord[]; nextAfter: string | null }> {
   const history = opts.propertiesWithHistory ?? [];
   const limit = Math.min(opts.limit ?? BATCH_LIMIT, history.length ? HISTORY_BATCH_LIMIT : BATCH_LIMIT);
-  const raw = await call(portalId, 'contacts.list', 'default', (c) =>
-    c.crm.contacts.basicApi.getPage(limit, opts.after, opts.properties, history.length ? history : undefined, undefined, false),
+  const raw = await call(portalId, 'contacts.list', 'default', (c, o) =>
+    c.crm.contacts.basicApi.getPage(limit, opts.after, opts.properties, history.length ? history : undefined, undefined, false, o),
   );
   const body = validated(ListResponseSchema, raw, 'contacts.list');
   return { results: body.results, nextAfter: body.paging?.next?.after ?? null };
@@ -104,8 +104,8 @@ export async function searchContacts(
   request: SearchRequest,
 ): Promise<{ results: ContactRecord[]; total: number; nextAfter: string | null }> {
   const req = SearchRequestSchema.parse(request);
-  const raw = await call(portalId, 'contacts.search', 'search', (c) =>
-    c.crm.contacts.searchApi.doSearch(req as Parameters<typeof c.crm.contacts.searchApi.doSearch>[0]),
+  const raw = await call(portalId, 'contacts.search', 'search', (c, o) =>
+    c.crm.contacts.searchApi.doSearch(req as Parameters<typeof c.crm.contacts.searchApi.doSearch>[0], o),
   );
   const body = validated(SearchResponseSchema, raw, 'contacts.search');
   return { results: body.results, total: body.total, nextAfter: body.paging?.next?.after ?? null };

@@ -69,13 +69,13 @@ export async function ensureScoreProperties(
 ): Promise<BootstrapReport> {
   const { group, specs } = parseSpecs(groupSpec, propertySpecs);
   const report: BootstrapReport = { groupCreated: false, created: [], updated: [], unchanged: [] };
-  const g = await call(portalId, 'properties.createGroup', 'default', (c) =>
-    conflictIsFine(c.crm.properties.groupsApi.create('contacts', group)),
+  const g = await call(portalId, 'properties.createGroup', 'default', (c, o) =>
+    conflictIsFine(c.crm.properties.groupsApi.create('contacts', group, o)),
   );
   report.groupCreated = g === 'created';
   for (const spec of specs) {
-    const r = await call(portalId, 'properties.create', 'default', (c) =>
-      conflictIsFine(c.crm.properties.coreApi.create('contacts', spec as unknown as PropertyCreate)),
+    const r = await call(portalId, 'properties.create', 'default', (c, o) =>
+      conflictIsFine(c.crm.properties.coreApi.create('contacts', spec as unknown as PropertyCreate, o)),
     );
     if (r === 'created') {
       report.created.push(spec.name);
@@ -85,7 +85,9 @@ export async function ensureScoreProperties(
       report.unchanged.push(spec.name);
       continue;
     }
-    const raw = await call(portalId, 'properties.get', 'default', (c) => c.crm.properties.coreApi.getByName('contacts', spec.name));
+    const raw = await call(portalId, 'properties.get', 'default', (c, o) =>
+      c.crm.properties.coreApi.getByName('contacts', spec.name, false, undefined, o),
+    );
     const existing = ExistingPropertySchema.safeParse(raw);
     if (!existing.success) throw new HubSpotBadResponseError(`properties.get ${spec.name}: unexpected response`, { portalId });
     const options = mergeOptions(existing.data.options, spec.options);
@@ -93,8 +95,8 @@ export async function ensureScoreProperties(
       report.unchanged.push(spec.name);
       continue;
     }
-    await call(portalId, 'properties.update', 'default', (c) =>
-      c.crm.properties.coreApi.update('contacts', spec.name, { options } as unknown as PropertyUpdate),
+    await call(portalId, 'properties.update', 'default', (c, o) =>
+      c.crm.properties.coreApi.update('contacts', spec.name, { options } as unknown as PropertyUpdate, o),
     );
     report.updated.push(spec.name);
   }
