@@ -1,0 +1,39 @@
+import type { Redis } from 'ioredis';
+import type { Config } from '../config.js';
+import type { HubSpotGateway } from '../hubspot/gateway.js';
+import type { Logger } from '../logger.js';
+import { createProgressStore } from '../store/backfill-progress.js';
+import { createDirtyStore } from '../store/dirty.js';
+import type { AppKeys } from '../store/keys.js';
+import { createLedgerStore } from '../store/ledger.js';
+import { createModelStore } from '../store/models.js';
+import { createScoreStore } from '../store/scores.js';
+import { createModelCache } from './model-cache.js';
+import type { Scheduler } from './scheduler.js';
+
+/** Everything the job processors use: stores, the HubSpot gateway, the scheduler, a clock. */
+export type PipelineContext = ReturnType<typeof createPipelineContext>;
+
+export function createPipelineContext(deps: {
+  redis: Redis;
+  keys: AppKeys;
+  config: Config;
+  logger: Logger;
+  gateway: Pick<HubSpotGateway, 'forPortal' | 'installations'>;
+  scheduler: Scheduler;
+  clock?: () => number;
+}) {
+  const { redis, keys, config } = deps;
+  const clock = deps.clock ?? Date.now;
+  const models = createModelStore({ redis, keys, clock });
+  return {
+    ...deps,
+    clock,
+    dirty: createDirtyStore({ redis, keys, settleMs: config.SETTLE_WINDOW_MS, leaseMs: config.WORKER_LEASE_MS }),
+    ledger: createLedgerStore({ redis, keys, bounds: { maxAgeDays: config.LEDGER_MAX_AGE_DAYS, maxEvents: config.LEDGER_MAX_EVENTS } }),
+    scores: createScoreStore({ redis, keys, historyMax: config.HISTORY_MAX_ENTRIES }),
+    progress: createProgressStore({ redis, keys, clock }),
+    models,
+    modelCache: createModelCache(models),
+  };
+}

@@ -1,0 +1,27 @@
+import type { PipelineContext } from './context.js';
+
+/** Contacts promoted from the decay schedule per portal per sweep (the rest wait for the next sweep). */
+const DECAY_PER_SWEEP = 10_000;
+/** A portal whose dirty contacts are overdue by this much has lost its job (e.g. Redis failed after a commit). */
+const ORPHAN_GRACE_MS = 30_000;
+
+/**
+ * The periodic sweep over installed portals: contacts whose decay moment has come become dirty (so decay is
+ * honoured without rescoring everyone), and a portal with overdue dirty contacts gets a score job again.
+ */
+export async function processSweep(ctx: PipelineContext) {
+  const portals = (await ctx.redis.smembers(ctx.keys.portals)).map(Number).filter((p) => Number.isInteger(p) && p > 0);
+  let decayed = 0;
+  let restarted = 0;
+  for (const portalId of portals) {
+    const now = ctx.clock();
+    const moved = await ctx.dirty.promoteDecay(portalId, now, DECAY_PER_SWEEP);
+    decayed += moved;
+    const { dirtyDue } = await ctx.dirty.nextWakeUp(portalId);
+    if (moved > 0 || (dirtyDue !== null && dirtyDue <= now - ORPHAN_GRACE_MS)) {
+      await ctx.scheduler.scheduleScore(portalId, now);
+      restarted++;
+    }
+  }
+  return { portals: portals.length, decayed, restarted };
+}

@@ -1,0 +1,80 @@
+import type { Redis } from 'ioredis';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDirtyStore } from '../../src/store/dirty.js';
+import { appKeys } from '../../src/store/keys.js';
+import { connect, dropPrefix, uniquePrefix } from '../helpers/redis.js';
+
+const P = 42;
+let redis: Redis;
+let prefix: string;
+let store: ReturnType<typeof createDirtyStore>;
+
+beforeEach(() => {
+  redis = connect();
+  prefix = uniquePrefix('dirty');
+  store = createDirtyStore({ redis, keys: appKeys(prefix), settleMs: 1_000, leaseMs: 5_000 });
+});
+afterEach(async () => {
+  await dropPrefix(redis, prefix);
+  redis.disconnect();
+});
+
+describe('dirty store', () => {
+  it('gives every contact dirtied while a settle window is open that window’s end', async () => {
+    expect(await store.markDirty(P, ['1', '2'], 10_000)).toBe(11_000);
+    expect(await store.markDirty(P, ['3'], 10_400)).toBe(11_000);
+    // Re-dirtying a waiting contact keeps its earlier due time.
+    expect(await store.markDirty(P, ['1'], 10_900)).toBe(11_000);
+    expect(await redis.zrange(appKeys(prefix).portal(P).dirty, '0', '-1', 'WITHSCORES')).toEqual(['1', '11000', '2', '11000', '3', '11000']);
+  });
+
+  it('opens a new window once the previous one has ended', async () => {
+    await store.markDirty(P, ['1'], 10_000);
+    expect(await store.markDirty(P, ['2'], 11_001)).toBe(12_001);
+  });
+
+  it('claims only due contacts, at most the limit, and leases them', async () => {
+    await store.markDirty(P, ['1', '2', '3'], 10_000);
+    expect((await store.claimDue(P, 10_999, 100)).ids).toEqual([]);
+    const claim = await store.claimDue(P, 11_000, 2);
+    expect(claim).toEqual({ ids: ['1', '2'], leaseUntil: 16_000 });
+    expect((await store.claimDue(P, 11_000, 100)).ids).toEqual(['3']);
+    expect(await store.pending(P)).toEqual({ dirty: 0, inflight: 3 });
+  });
+
+  it('does not hand a contact to a second worker while the first holds its lease', async () => {
+    await store.markDirty(P, ['1'], 10_000);
+    const first = await store.claimDue(P, 11_000, 100);
+    await store.markDirty(P, ['1'], 11_100); // a new event while it is being scored
+    expect((await store.claimDue(P, 13_000, 100)).ids).toEqual([]);
+    await store.finish(P, first);
+    expect((await store.claimDue(P, 13_000, 100)).ids).toEqual(['1']);
+  });
+
+  it('puts a dead worker’s contacts back in play once its lease expires', async () => {
+    await store.markDirty(P, ['1', '2'], 10_000);
+    const dead = await store.claimDue(P, 11_000, 100);
+    expect((await store.claimDue(P, 15_999, 100)).ids).toEqual([]);
+    const next = await store.claimDue(P, 16_000, 100);
+    expect(next.ids.sort()).toEqual(['1', '2']);
+    // The dead worker's late finish must not end the new holder's lease.
+    await store.finish(P, dead);
+    expect(await store.pending(P)).toEqual({ dirty: 0, inflight: 2 });
+  });
+
+  it('releases claimed contacts as due at a later time after a rate limit', async () => {
+    await store.markDirty(P, ['1'], 10_000);
+    const claim = await store.claimDue(P, 11_000, 100);
+    await store.release(P, claim, 20_000);
+    expect(await store.nextWakeUp(P)).toEqual({ dirtyDue: 20_000, leaseExpiry: null });
+    expect((await store.claimDue(P, 19_999, 100)).ids).toEqual([]);
+  });
+
+  it('moves contacts whose decay moment came into dirty, due now', async () => {
+    const k = appKeys(prefix).portal(P);
+    await redis.zadd(k.decay, '5000', '7', '9000', '8');
+    expect(await store.promoteDecay(P, 6_000, 100)).toBe(1);
+    expect(await redis.zrange(k.dirty, '0', '-1', 'WITHSCORES')).toEqual(['7', '6000']);
+    expect(await redis.zrange(k.decay, '0', '-1')).toEqual(['8']);
+  });
+});
