@@ -28,8 +28,10 @@ export function workflowActionComponent(actionUrl: string, isPublished: boolean)
       actionUrl,
       isPublished,
       supportedClients: [{ client: 'WORKFLOWS' }],
-      // No inputs: the action scores the enrolled contact with the portal's published model.
-      inputFields: [],
+      // One optional input: which published model answers (empty: the portal's first, enough with one model).
+      inputFields: [
+        { typeDefinition: { name: 'modelId', type: 'string', fieldType: 'text' }, supportedValueTypes: ['STATIC_VALUE'], isRequired: false },
+      ],
       // Grade and stage are strings, not enumerations: their values come from each portal's own model.
       outputFields: WORKFLOW_ACTION_OUTPUTS.map((o) => ({
         typeDefinition: { name: o.name, type: o.type, fieldType: o.type === 'number' ? 'number' : 'text' },
@@ -38,8 +40,10 @@ export function workflowActionComponent(actionUrl: string, isPublished: boolean)
         en: {
           actionName: 'Get lead score',
           actionDescription:
-            "Scores the contact now with your published lead-scoring model and returns the score, fit, engagement, grade and stage for later steps to branch on.",
+            "Returns the contact's current lead score, fit, engagement, grade and stage from your published model, for later steps to branch on.",
           actionCardContent: 'Get the lead score of the enrolled contact',
+          inputFieldLabels: { modelId: 'Model id (optional)' },
+          inputFieldDescriptions: { modelId: 'Leave empty to use your published model. Set a model id when you publish several.' },
           outputFieldLabels: Object.fromEntries(WORKFLOW_ACTION_OUTPUTS.map((o) => [o.name, o.label])),
         },
       },

@@ -65,7 +65,7 @@ export function buildProjectManifest(input: ManifestInput): ProjectFile[] {
     { path: at('webhooks/webhooks-hsmeta.json'), content: webhooksComponent(config.urls.webhooks, properties) },
     { path: at('cards/score-card-hsmeta.json'), content: cardComponent() },
     { path: at('settings/settings-hsmeta.json'), content: { uid: 'lead_scoring_settings', type: 'settings', config: { entrypoint: '/app/settings/Settings.tsx' } } },
-    { path: at('workflow-actions/score-contact-hsmeta.json'), content: workflowActionComponent(`${config.urls.workflowActions}/score`, input.workflowActionPublished ?? false) },
+    { path: at('workflow-actions/score-contact-hsmeta.json'), content: workflowActionComponent(`${config.urls.workflowActions}/score`, input.workflowActionPublished ?? true) },
   ];
 }
 
