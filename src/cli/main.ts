@@ -5,9 +5,21 @@
 type Command = { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> };
 
 const COMMANDS: Record<string, Command> = {
+  analyze: {
+    summary: 'Learn a points model from past conversions in a CSV, with its cross-validated accuracy',
+    load: () => import('./analyze.js'),
+  },
+  evaluate: {
+    summary: 'Measure a model against known outcomes in a CSV (AUC, lift, calibration, stage precision/recall)',
+    load: () => import('./evaluate.js'),
+  },
   'hubspot-project': {
     summary: 'Regenerate (or --check) the HubSpot project files from the public base URL',
     load: () => import('./hubspot-project.js'),
+  },
+  sandbox: {
+    summary: 'Run the local HubSpot stand-in (OAuth, CRM API, limits, signed webhooks) seeded with the lead dataset',
+    load: () => import('./sandbox.js'),
   },
 };
 

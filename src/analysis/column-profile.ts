@@ -1,0 +1,118 @@
+/**
+ * How one column (contact property) of the labelled rows looks: its kind, its frequent levels or its numbers, and
+ * a per-row code, so that candidate signals and the leakage guard read the data once.
+ */
+export type ColumnKind = 'categorical' | 'numeric' | 'identifier' | 'constant';
+
+/** A frequent level of a categorical column. Levels compare case-insensitively and trimmed, like the engine. */
+export type Level = { key: string; label: string; rows: number; positives: number };
+
+export type ColumnProfile = {
+  column: string;
+  kind: ColumnKind;
+  /** Frequent levels, most frequent first (categorical columns only; empty otherwise). */
+  levels: Level[];
+  /** Per row: a level index, UNKNOWN, or OTHER (a known value that is not a frequent level). */
+  codes: Int32Array;
+  /** Per row: the numeric value, NaN when unknown or not a number (numeric columns only). */
+  numbers: Float64Array;
+  unknownRows: number;
+  unknownPositives: number;
+  otherRows: number;
+  otherPositives: number;
+};
+
+export const UNKNOWN = -1;
+export const OTHER = -2;
+
+/** The engine's idea of a number: a plain decimal, optionally signed, with an optional exponent. */
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+export function parseNumber(value: string): number {
+  return NUMBER.test(value) ? Number(value) : Number.NaN;
+}
+
+/** A value is unknown when absent, empty after trimming, or one of the unknown tokens (case-insensitive). */
+export function isUnknown(value: string | null | undefined, unknownTokens: ReadonlySet<string>): boolean {
+  const v = (value ?? '').trim();
+  return v === '' || unknownTokens.has(v.toLowerCase());
+}
+
+/**
+ * Profiles `values` (one per row) against `labels`. A column is numeric when at least 95% of its known values are
+ * numbers and it has more than two distinct values (a 0/1 flag reads better as levels); an identifier when every
+ * known value is distinct (text) or it is all-distinct integers (record numbers), since either would only memorise
+ * rows; constant when it has a single known value and no unknowns. Levels rarer than `minLevelRows` become OTHER.
+ */
+export function profileColumn(
+  column: string,
+  values: readonly (string | null | undefined)[],
+  labels: readonly boolean[],
+  unknownTokens: ReadonlySet<string>,
+  minLevelRows: number,
+): ColumnProfile {
+  const n = values.length;
+  const trimmed = values.map((v) => (isUnknown(v, unknownTokens) ? null : (v ?? '').trim()));
+  const counts = new Map<string, { rows: number; positives: number; spellings: Map<string, number> }>();
+  let unknownRows = 0;
+  let unknownPositives = 0;
+  let numeric = 0;
+  let integers = 0;
+  trimmed.forEach((v, i) => {
+    if (v === null) {
+      unknownRows++;
+      if (labels[i]) unknownPositives++;
+      return;
+    }
+    const x = parseNumber(v);
+    if (!Number.isNaN(x)) numeric++;
+    if (Number.isInteger(x)) integers++;
+    const key = v.toLowerCase();
+    const entry = counts.get(key) ?? { rows: 0, positives: 0, spellings: new Map<string, number>() };
+    entry.rows++;
+    if (labels[i]) entry.positives++;
+    entry.spellings.set(v, (entry.spellings.get(v) ?? 0) + 1);
+    counts.set(key, entry);
+  });
+  const known = n - unknownRows;
+  const distinct = counts.size;
+  const isNumeric = known > 0 && numeric >= 0.95 * known && distinct > 2;
+  let kind: ColumnKind = 'categorical';
+  if (distinct <= 1 && unknownRows === 0) kind = 'constant';
+  else if (known >= 20 && distinct === known && (!isNumeric || integers === known)) kind = 'identifier';
+  else if (isNumeric) kind = 'numeric';
+
+  const numbers = new Float64Array(n).fill(Number.NaN);
+  if (kind === 'numeric') trimmed.forEach((v, i) => (numbers[i] = v === null ? Number.NaN : parseNumber(v)));
+
+  const levels: Level[] =
+    kind === 'categorical'
+      ? [...counts.entries()]
+          .filter(([, e]) => e.rows >= minLevelRows)
+          .map(([key, e]) => ({ key, label: mostFrequent(e.spellings), rows: e.rows, positives: e.positives }))
+          .sort((a, b) => b.rows - a.rows || (a.key < b.key ? -1 : 1))
+      : [];
+  const index = new Map(levels.map((l, i) => [l.key, i]));
+  const codes = new Int32Array(n);
+  let otherRows = 0;
+  let otherPositives = 0;
+  trimmed.forEach((v, i) => {
+    if (v === null) codes[i] = UNKNOWN;
+    else {
+      const at = index.get(v.toLowerCase());
+      codes[i] = at ?? OTHER;
+      if (at === undefined) {
+        otherRows++;
+        if (labels[i]) otherPositives++;
+      }
+    }
+  });
+  return { column, kind, levels, codes, numbers, unknownRows, unknownPositives, otherRows, otherPositives };
+}
+
+function mostFrequent(spellings: Map<string, number>): string {
+  let best = '';
+  let bestCount = -1;
+  for (const [s, c] of spellings) if (c > bestCount || (c === bestCount && s < best)) [best, bestCount] = [s, c];
+  return best;
+}

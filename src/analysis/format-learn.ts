@@ -1,0 +1,34 @@
+import type { LearnResult } from './learn-model.js';
+import { percent, textTable } from './text-table.js';
+
+/** What was learnt, as the CLI prints it: data, leakage warnings, skipped columns, the rules, stages, grades. */
+export function formatLearnResult(r: LearnResult): string {
+  const t = r.training;
+  const lines = [`Learnt from ${t.rows} contacts, ${t.positives} converted (base rate ${percent(t.baseRate)}).`, ''];
+  const setAside = new Set(r.skipped.filter((s) => s.reason === 'leakage').map((s) => s.column));
+  if (r.leakage.length) {
+    lines.push('Leakage guard: these look like they encode the outcome (recorded after it, or too good to be true):');
+    for (const w of r.leakage) {
+      lines.push(`  ${w.column} (${setAside.has(w.column) ? 'left out' : 'KEPT as you insisted'})`);
+      for (const reason of w.reasons) lines.push(`    - ${reason}`);
+    }
+    if (setAside.size) lines.push('  Keep one with --insist COLUMN, or all with --include-leaky.');
+    lines.push('');
+  }
+  const byReason = (reason: string) => r.skipped.filter((s) => s.reason === reason).map((s) => s.column);
+  for (const [reason, text] of [['excluded', 'excluded'], ['identifier', 'identifiers'], ['constant', 'one value only']] as const) {
+    const cols = byReason(reason);
+    if (cols.length) lines.push(`Not used (${text}): ${cols.join(', ')}`);
+  }
+  const m = r.model;
+  lines.push(
+    '',
+    `Rules (${r.rules.length}; total = ${m.total.fitWeight} × fit + ${m.total.engagementWeight} × engagement)`,
+    textTable(['dimension', 'points', 'rule'], r.rules.map((rule) => [rule.dimension, `+${rule.points}`, rule.label])),
+    '',
+    `Stages: ${m.stages.length ? m.stages.map((s) => `${s.label} ≥ ${s.min}`).join(', ') : 'none'}`,
+    `Grades: fit ${m.grades.fit.map((b) => `${b.grade} ≥ ${b.min}`).join(', ')}; ` +
+      `engagement ${m.grades.engagement.map((b) => `${b.grade} ≥ ${b.min}`).join(', ')}`,
+  );
+  return lines.join('\n');
+}
