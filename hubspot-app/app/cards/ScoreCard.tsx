@@ -1,14 +1,12 @@
-import { hubspot, LoadingSpinner, Text } from '@hubspot/ui-extensions';
+import { hubspot } from '@hubspot/ui-extensions';
+import { ScoreCard } from '@lead-scoring/extensions';
 
 // Entry of the contact record card (score-card-hsmeta.json). HubSpot bundles it on upload with React 18 from the
-// host; the card's real UI comes from @lead-scoring/extensions and replaces this placeholder body.
-hubspot.extend<'crm.record.tab'>(({ context }) => <ScoreCardEntry contactId={context.crm.objectId} />);
+// host; the UI is @lead-scoring/extensions (the repo's extensions/ package, shipped built).
+// The app's public origin: it must be listed in app-hsmeta.json `permittedUrls.fetch` (hubspot.fetch refuses
+// any other) and equal PUBLIC_BASE_URL of the deployed app.
+const API_BASE_URL = 'https://lead-scoring.example.com';
 
-function ScoreCardEntry({ contactId }: { contactId: number }) {
-  return (
-    <>
-      <LoadingSpinner label="Loading the lead score" testId="score-card-loading" />
-      <Text testId="score-card-contact">Lead score of contact {contactId}</Text>
-    </>
-  );
-}
+hubspot.extend<'crm.record.tab'>(({ context, actions }) => (
+  <ScoreCard context={context} actions={actions} apiBaseUrl={API_BASE_URL} />
+));
