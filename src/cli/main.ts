@@ -21,6 +21,10 @@ const COMMANDS: Record<string, Command> = {
     summary: 'Run the local HubSpot stand-in (OAuth, CRM API, limits, signed webhooks) seeded with the lead dataset',
     load: () => import('./sandbox.js'),
   },
+  sandbox: {
+    summary: 'Run the local HubSpot stand-in (OAuth, CRM API, limits, signed webhooks) seeded with the lead dataset',
+    load: () => import('./sandbox.js'),
+  },
 };
 
 function usage(): string {

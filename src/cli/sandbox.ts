@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { DEFAULT_PORTAL_ID, DEFAULT_SUBSCRIPTIONS, startSandbox, webhooksFromHsMeta } from '../sandbox/index.js';
+
+/**
+ * `lead-scoring sandbox`: runs the local HubSpot stand-in on its own, seeded with the lead dataset, with a demo
+ * app registered (redirect and webhook URLs from the app's config, PUBLIC_BASE_URL), and prints what the app
+ * needs to talk to it. Runs until interrupted.
+ */
+const HELP = `Usage: lead-scoring sandbox [options]
+
+Runs a local HubSpot stand-in (OAuth, CRM API, rate limits, signed webhooks) seeded from data/leads-x-education.csv.
+
+Options:
+  --port N              port to listen on (default: SANDBOX_PORT, 3900)
+  --contacts N          contacts to seed (default 2000; rows are reused past 9,237)
+  --seed S              seed of the synthetic data (default "sandbox")
+  --portal ID           portal (hub) id (default ${DEFAULT_PORTAL_ID})
+  --simulate            start the activity simulator (leads visit, open, click, submit forms, book meetings)
+  --interval-ms N       simulator interval (default 2000)
+  --client-id ID        demo app client id (default "sandbox-demo-app")
+  --client-secret S     demo app client secret (default: random)
+  --webhooks-hsmeta F   take webhook subscriptions from a HubSpot project webhooks *-hsmeta.json
+  -h, --help            show this help
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' }, contacts: { type: 'string' }, seed: { type: 'string' }, portal: { type: 'string' },
+      simulate: { type: 'boolean' }, 'interval-ms': { type: 'string' }, 'client-id': { type: 'string' },
+      'client-secret': { type: 'string' }, 'webhooks-hsmeta': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) { process.stdout.write(HELP); return 0; }
+  const config = loadConfig();
+  const num = (v: string | undefined, fallback: number, name: string): number => {
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer`);
+    return n;
+  };
+  const portalId = num(values.portal, DEFAULT_PORTAL_ID, 'portal');
+  const webhooks = values['webhooks-hsmeta']
+    ? webhooksFromHsMeta((JSON.parse(readFileSync(values['webhooks-hsmeta'], 'utf8')) as { config: unknown }).config, config.urls.webhooks)
+    : { targetUrl: config.urls.webhooks, subscriptions: DEFAULT_SUBSCRIPTIONS };
+  const sandbox = await startSandbox({
+    port: num(values.port, config.SANDBOX_PORT, 'port'),
+    portals: [{ id: portalId, contacts: num(values.contacts, 2000, 'contacts'), seed: values.seed ?? 'sandbox' }],
+    simulator: { autoStart: values.simulate ?? false, intervalMs: num(values['interval-ms'], 2000, 'interval-ms') || 2000, seed: values.seed ?? 'sandbox' },
+    apps: [{
+      name: 'Lead scoring (sandbox demo)', clientId: values['client-id'] ?? 'sandbox-demo-app', clientSecret: values['client-secret'],
+      redirectUris: [config.urls.oauthCallback], webhooks,
+    }],
+  });
+  const app = sandbox.apps.list()[0]!;
+  const seeded = sandbox.seeded.get(portalId)!;
+  process.stdout.write([
+    `HubSpot sandbox listening on ${sandbox.url}`,
+    `Portal ${portalId}: ${seeded.contacts} contacts (${seeded.customers} customers, ${seeded.deals} deals, ${seeded.companies} companies)`,
+    `Demo app ${app.appId}: webhooks to ${app.webhooks?.targetUrl} (${app.webhooks?.subscriptions.length} subscriptions)`,
+    `Install: ${sandbox.authorizeUrl({ clientId: app.clientId, redirectUri: app.redirectUris[0]!, scopes: app.requiredScopes, optionalScopes: app.optionalScopes })}`,
+    `Simulator: ${sandbox.simulator.running ? `on, every ${sandbox.simulator.options.intervalMs} ms` : 'off (--simulate)'}`,
+    '',
+    'Point the app at it with:',
+    `  HUBSPOT_API_BASE_URL=${sandbox.url}`,
+    `  HUBSPOT_APP_BASE_URL=${sandbox.url}`,
+    `  HUBSPOT_CLIENT_ID=${app.clientId}`,
+    `  HUBSPOT_CLIENT_SECRET=${app.clientSecret}`,
+    `  HUBSPOT_APP_ID=${app.appId}`,
+    '',
+  ].join('\n'));
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await sandbox.close();
+  return 0;
+}
