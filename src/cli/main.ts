@@ -17,13 +17,17 @@ const COMMANDS: Record<string, Command> = {
     summary: 'Regenerate (or --check) the HubSpot project files from the public base URL',
     load: () => import('./hubspot-project.js'),
   },
-  sandbox: {
-    summary: 'Run the local HubSpot stand-in (OAuth, CRM API, limits, signed webhooks) seeded with the lead dataset',
-    load: () => import('./sandbox.js'),
+  score: {
+    summary: 'Score the contacts of a JSON Lines file with a model: one JSON line per contact, with the breakdown',
+    load: () => import('./score.js'),
   },
   sandbox: {
     summary: 'Run the local HubSpot stand-in (OAuth, CRM API, limits, signed webhooks) seeded with the lead dataset',
     load: () => import('./sandbox.js'),
+  },
+  validate: {
+    summary: 'Check a scoring model file; every error by JSON path',
+    load: () => import('./validate.js'),
   },
 };
 

@@ -1,0 +1,45 @@
+import { readFile } from 'node:fs/promises';
+import { formatModelErrors, parseModel, type Model } from '../scoring/index.js';
+
+export type LoadedModel = { ok: true; model: Model } | { ok: false; message: string };
+
+/**
+ * Reads and validates a model file for the CLI. Every failure comes back as text a user can act on: the file
+ * cannot be read, is not JSON (with line and column), or breaks the model format (every error by JSON path).
+ */
+export async function readModel(path: string): Promise<LoadedModel> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+    return { ok: false, message: `cannot read ${path}: ${why}` };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, message: `${path} is not valid JSON: ${jsonErrorWhere(text, error)}` };
+  }
+  const parsed = parseModel(json);
+  if (parsed.ok) return parsed;
+  const n = parsed.errors.length;
+  return { ok: false, message: `invalid: ${path} (${n} error${n === 1 ? '' : 's'})\n${formatModelErrors(parsed.errors)}` };
+}
+
+/** JSON.parse's message, with the line and column of its "position N" (Node 20 gives only the offset). */
+export function jsonErrorWhere(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const at = /position (\d+)/.exec(message);
+  if (!at) return message;
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split('\n').length;
+  const column = Number(at[1]) - before.lastIndexOf('\n');
+  return `${message} (line ${line}, column ${column})`;
+}
+
+/** Number of rules in a model (for the CLI's summary line). */
+export function countRules(model: Model): number {
+  return [...model.fit.groups, ...model.engagement.groups].reduce((n, g) => n + g.rules.length, 0);
+}

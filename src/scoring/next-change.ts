@@ -1,0 +1,150 @@
+import { aggregate } from './aggregate.js';
+import type { CompiledModel } from './compile-model.js';
+import type { ContactInput } from './contact-schema.js';
+import { DAY_MS } from './dates.js';
+import { DecayCode } from './decay.js';
+import { roundScore } from './rounding.js';
+import { computeRuleValues } from './rule-values.js';
+
+/** How far past the start of a decaying stretch the search looks; past it the caller re-checks (a daily sweep). */
+export const LOOKAHEAD_MS = DAY_MS;
+const MIN_STEP_DAYS = 1000 / DAY_MS;
+const MAX_STEPS = 64;
+const MAX_HOPS = 16;
+
+type Rounded = { fit: number; engagement: number; total: number };
+
+/**
+ * When a rounded output (fit, engagement, total, hence grade and stage, or being in scope) will next change
+ * because time passes, for a contact whose inputs stay as they are. `c.scratch` must hold the rule values at
+ * `now` (as `evaluate` leaves them).
+ *
+ * Time splits into segments at *boundaries*: an event leaving `withinDays` or a window, a linear decay reaching 0,
+ * a future event starting to decay, a `withinDays` / `olderThanDays` property condition flipping. Inside a segment
+ * each rule's value is a smooth monotone function of time (constant, `a·0.5^(t/H)` or `a − s·t`), so:
+ * 1. if the outputs at both ends of the segment round the same (rounding and every cap are monotone), nothing
+ *    changes inside it and the search re-evaluates exactly at the next boundary;
+ * 2. otherwise it steps forward by the time the fastest possible decay needs to reach the nearest rounding edge
+ *    (a sound lower bound: decay rates only slow down within a segment), at least 1 s per step.
+ * The answer is never later than the true change by more than 1 s (the minimum step). It may be earlier, a
+ * re-check time rather than a change, when the search stops: after 24 h of continuous decay with no change
+ * (a daily sweep), or after 64 steps or 16 boundaries. Rescoring then simply asks again.
+ * Null when no output can change any more as time passes.
+ */
+export function nextChangeAt(c: CompiledModel, contact: ContactInput, now: number, current: Rounded): number | null {
+  if (!c.hasTimeDependence) return null;
+  let start = now;
+  for (let hop = 0; ; hop++) {
+    const end = Math.min(c.scratch.boundary, propertyBoundary(c, start));
+    const found = searchSegment(c, start, end, current);
+    if (found !== null) return found;
+    if (end === Infinity) return null;
+    start = Math.floor(end) + 1; // a boundary is the last instant of a state: the next one starts 1 ms later
+    if (hop === MAX_HOPS) return start;
+    c.properties.reset(contact.properties, start);
+    if (c.scope !== null && !c.scope(c.properties)) return start;
+    computeRuleValues(c, contact, start);
+    aggregate(c, c.scratch.value, c.scratch.scores);
+    if (differs(c.scratch.scores, current)) return start;
+  }
+}
+
+/** The earliest instant ≥ `from` at which a property date condition flips (Infinity when none). */
+function propertyBoundary(c: CompiledModel, from: number): number {
+  let b = Infinity;
+  for (const leaf of c.propertyDates) {
+    const t = c.properties.date(leaf.key) + leaf.days * DAY_MS;
+    if (t >= from && t < b) b = t;
+  }
+  return b;
+}
+
+/** A change inside the segment [start, end] (or a re-check time), or null when none happens before `end`. */
+function searchSegment(c: CompiledModel, start: number, end: number, current: Rounded): number | null {
+  const s = c.scratch;
+  let moving = false;
+  for (const rule of c.rules) if (s.halfLifePart[rule.index] !== 0 || s.slope[rule.index] !== 0) moving = true;
+  if (!moving) return null;
+  const limit = Math.min(end, start + LOOKAHEAD_MS);
+  if (!canChange(c, (limit - start) / DAY_MS, current)) {
+    if (limit === end) return null;
+    // Nothing changes within the look-ahead: a re-check time, unless nothing can change before the boundary.
+    return canChange(c, (end - start) / DAY_MS, current) ? limit : null;
+  }
+  let days = 0;
+  for (let step = 0; step < MAX_STEPS; step++) {
+    probe(c, days, s.probeLo);
+    aggregate(c, s.probeLo, s.scores);
+    if (days > 0 && differs(s.scores, current)) return Math.ceil(start + days * DAY_MS);
+    days += Math.max(safeStep(c, days, s.scores), MIN_STEP_DAYS);
+    if (start + days * DAY_MS >= limit) return limit === end ? null : limit;
+  }
+  return Math.ceil(start + days * DAY_MS);
+}
+
+/** Each rule's value `days` after the segment start (within the segment). */
+function probe(c: CompiledModel, days: number, out: Float64Array): void {
+  const s = c.scratch;
+  for (const rule of c.rules) {
+    const i = rule.index;
+    const v = s.value[i] as number;
+    const h = s.halfLifePart[i] as number;
+    const slope = s.slope[i] as number;
+    if (h !== 0) out[i] = v - h + (days === Infinity ? 0 : h * Math.pow(0.5, days / rule.decayDays));
+    else if (slope !== 0) out[i] = v - slope * days;
+    else out[i] = v;
+  }
+}
+
+/** Whether the rounded outputs can differ anywhere in the first `days` of the segment. */
+function canChange(c: CompiledModel, days: number, current: Rounded): boolean {
+  const s = c.scratch;
+  probe(c, days, s.probeHi);
+  for (const rule of c.rules) {
+    const a = s.value[rule.index] as number;
+    const b = s.probeHi[rule.index] as number;
+    s.probeLo[rule.index] = Math.min(a, b);
+    s.probeHi[rule.index] = Math.max(a, b);
+  }
+  aggregate(c, s.probeLo, s.scoresLo);
+  aggregate(c, s.probeHi, s.scoresHi);
+  // Every step from rule values to outputs is monotone, so outputs stay between these two ends.
+  return differs(s.scoresLo, current) || differs(s.scoresHi, current);
+}
+
+/** Days until any output could reach a rounding edge, given the fastest each dimension can move now. */
+function safeStep(c: CompiledModel, days: number, scores: Float64Array): number {
+  let fitRate = 0;
+  let engagementRate = 0;
+  for (const rule of c.rules) {
+    const i = rule.index;
+    const h = c.scratch.halfLifePart[i] as number;
+    let rate = Math.abs(c.scratch.slope[i] as number);
+    if (h !== 0 && rule.decay === DecayCode.HalfLife) rate += (Math.abs(h) * Math.pow(0.5, days / rule.decayDays) * Math.LN2) / rule.decayDays;
+    if (rule.dimension === 0) fitRate += rate;
+    else engagementRate += rate;
+  }
+  const { fitWeight, engagementWeight } = c.model.total;
+  const totalRate = fitWeight * fitRate + engagementWeight * engagementRate;
+  return Math.min(
+    reach(scores[0] as number, fitRate),
+    reach(scores[1] as number, engagementRate),
+    reach(scores[2] as number, totalRate),
+  );
+}
+
+/** Days until `x`, moving at most `rate` per day, could round differently. */
+function reach(x: number, rate: number): number {
+  if (rate === 0) return Infinity;
+  const r = roundScore(x);
+  const edge = Math.min(r + 0.5 - 1e-9 - x, x - (r - 0.5 - 1e-9)) - 1e-9;
+  return Math.max(edge, 0) / rate;
+}
+
+function differs(scores: Float64Array, current: Rounded): boolean {
+  return (
+    roundScore(scores[0] as number) !== current.fit ||
+    roundScore(scores[1] as number) !== current.engagement ||
+    roundScore(scores[2] as number) !== current.total
+  );
+}

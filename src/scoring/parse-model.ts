@@ -1,0 +1,27 @@
+import { checkModel } from './check-model.js';
+import { formatIssues, formatPath, type ModelError } from './format-issues.js';
+import { ModelSchema, type Model } from './model-schema.js';
+
+export type ParseModelResult = { ok: true; model: Model } | { ok: false; errors: ModelError[] };
+
+/**
+ * Validates a model document. Either the whole model is valid (with defaults filled in) or it is rejected whole
+ * with every error named by its JSON path, e.g. `fit.groups[1].rules[0].when.op: unknown operator "equals"`.
+ * The cross-field checks run even when the shape is wrong, so one round trip shows every mistake.
+ */
+export function parseModel(input: unknown): ParseModelResult {
+  const result = ModelSchema.safeParse(input);
+  if (result.success) return { ok: true, model: result.data };
+  const errors = formatIssues(result.error.issues, input);
+  const seen = new Set(errors.map((e) => `${e.path}\u0000${e.message}`));
+  for (const issue of checkModel(input)) {
+    const e = { path: formatPath(issue.path), message: issue.message };
+    if (!seen.has(`${e.path}\u0000${e.message}`)) errors.push(e);
+  }
+  return { ok: false, errors };
+}
+
+/** One line per error, `path: message`, as the CLI and logs print them. */
+export function formatModelErrors(errors: readonly ModelError[]): string {
+  return errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('\n');
+}

@@ -1,0 +1,84 @@
+import type { CompiledModel } from './compile-model.js';
+import type { ContactInput } from './contact-schema.js';
+import { DAY_MS, parseDate } from './dates.js';
+import { decayFactor, DecayCode } from './decay.js';
+
+/**
+ * Computes every rule's value at `now` into `c.scratch` (SCORING-MODEL.md "Evaluation" 1–2), plus what
+ * `nextChangeAt` needs: the half-life part and linear slope of each rule, and the next instant at which an event
+ * leaves a window or starts decaying. The contact's properties must already be loaded into `c.properties`.
+ *
+ * One pass over the events: only events of a type some rule reads are looked at, and each one's time is parsed
+ * at most once.
+ */
+export function computeRuleValues(c: CompiledModel, contact: ContactInput, now: number): void {
+  const s = c.scratch;
+  s.value.fill(0);
+  s.count.fill(0);
+  s.newest.fill(-Infinity);
+  s.undecayed.fill(0);
+  s.halfLifePart.fill(0);
+  s.slope.fill(0);
+  s.boundary = Infinity;
+
+  const props = c.properties;
+  for (const rule of c.propertyRules) {
+    if ((rule.when as (r: typeof props) => boolean)(props)) {
+      s.value[rule.index] = rule.points;
+      s.undecayed[rule.index] = rule.points;
+      s.count[rule.index] = 1;
+    }
+  }
+
+  const reader = c.events;
+  reader.now = now;
+  let boundary = Infinity;
+  for (const event of contact.events) {
+    const rules = c.eventRules.get(event.type);
+    if (rules === undefined) continue;
+    reader.event = event;
+    // The time is parsed only once a rule's `where` accepted the event: most page views are not the pricing page.
+    let at = NaN;
+    let age = NaN;
+    for (const rule of rules) {
+      // A `where` on an attribute's date (rare) can flip as time passes, whether it holds now or not.
+      if (rule.whereDates.length > 0) boundary = Math.min(boundary, whereBoundary(rule.whereDates, reader, now));
+      if (rule.where !== null && !rule.where(reader)) continue;
+      if (at !== at) {
+        at = parseDate(event.at);
+        if (at !== at) break; // an event without a readable time cannot be aged: ignored
+        age = at > now ? 0 : (now - at) / DAY_MS;
+      }
+      if (age > rule.withinDays) continue;
+      const f = decayFactor(rule.decay, rule.decayDays, age);
+      if (f <= 0) continue;
+      const i = rule.index;
+      const p = rule.points;
+      s.value[i] = (s.value[i] as number) + p * f;
+      s.undecayed[i] = (s.undecayed[i] as number) + p;
+      s.count[i] = (s.count[i] as number) + 1;
+      if (at > (s.newest[i] as number)) s.newest[i] = at;
+      // Instants after which this event's contribution stops being a smooth function of time.
+      if (rule.withinDays !== Infinity) boundary = Math.min(boundary, at + rule.withinDays * DAY_MS);
+      if (rule.decay === DecayCode.Window || rule.decay === DecayCode.Linear) boundary = Math.min(boundary, at + rule.decayDays * DAY_MS);
+      if (at > now) {
+        if (rule.decay !== DecayCode.None) boundary = Math.min(boundary, at);
+      } else if (rule.decay === DecayCode.HalfLife) {
+        s.halfLifePart[i] = (s.halfLifePart[i] as number) + p * f;
+      } else if (rule.decay === DecayCode.Linear) {
+        s.slope[i] = (s.slope[i] as number) + p / rule.decayDays;
+      }
+    }
+  }
+  s.boundary = boundary;
+}
+
+/** The next instant after `now` at which one of a `where`'s date leaves may flip for the current event. */
+function whereBoundary(leaves: { key: string; days: number }[], reader: { date(k: string): number }, now: number): number {
+  let b = Infinity;
+  for (const leaf of leaves) {
+    const t = reader.date(leaf.key) + leaf.days * DAY_MS;
+    if (t >= now && t < b) b = t;
+  }
+  return b;
+}
