@@ -26,7 +26,7 @@ type Configs = {
 
 function manifest(base = BASE, properties: string[] = ['jobtitle', 'hs_email_last_click_date']): Configs {
   const files = buildProjectManifest({ config: loadConfig({ PUBLIC_BASE_URL: base }), properties });
-  const config = (path: string) => (files.find((f: ProjectFile) => f.path === `hubspot-app/app/${path}`)?.content as { config: never }).config;
+  const config = (path: string) => (files.find((f: ProjectFile) => f.path === `hubspot-app/app/${path}`) as { content: { config: never } }).content.config;
   return { app: config('app-hsmeta.json'), hooks: config('webhooks/webhooks-hsmeta.json'), action: config('workflow-actions/score-contact-hsmeta.json') };
 }
 
@@ -137,7 +137,7 @@ describe('lead-scoring hubspot-project', () => {
   it('passes --check on the committed files and fails it after an edit', async () => {
     const root = await copyProject();
     expect(await run(['--check', '--dir', root, '--base-url', EXAMPLE_BASE_URL])).toBe(0);
-    expect(out).toBe(`HubSpot project is up to date for ${EXAMPLE_BASE_URL} (6 files).\n`);
+    expect(out).toBe(`HubSpot project is up to date for ${EXAMPLE_BASE_URL} (8 files).\n`);
     const hooks = join(root, 'hubspot-app/app/webhooks/webhooks-hsmeta.json');
     await writeFile(hooks, (await readFile(hooks, 'utf8')).replace('"maxConcurrentRequests": 10', '"maxConcurrentRequests": 11'));
     expect(await run(['--check', '--dir', root, '--base-url', EXAMPLE_BASE_URL])).toBe(1);
@@ -157,6 +157,7 @@ describe('lead-scoring hubspot-project', () => {
     const app = await readFile(join(root, 'hubspot-app/app/app-hsmeta.json'), 'utf8');
     expect(app).toContain('"https://scores.acme.test/oauth/callback"');
     expect(app).not.toContain(EXAMPLE_BASE_URL);
+    expect(await readFile(join(root, 'hubspot-app/app/cards/public-base-url.ts'), 'utf8')).toContain('export const PUBLIC_BASE_URL = "https://scores.acme.test";');
     expect(await run(['--check', '--dir', root, '--base-url', 'https://scores.acme.test'])).toBe(0);
     expect(await run(['--check', '--dir', root, '--base-url', EXAMPLE_BASE_URL])).toBe(1);
   });

@@ -156,6 +156,23 @@ describe('validateProject on a broken copy', () => {
     ]);
   });
 
+  it('fails when an entry file hard-codes a URL instead of importing the generated base', async () => {
+    const root = await copy();
+    const entry = join(root, 'hubspot-app/app/cards/ScoreCard.tsx');
+    await writeFile(entry, `${await readFile(entry, 'utf8')}\nexport const API = 'https://lead-scoring.example.com/api';\n`);
+    expect(await validateProject(root, expected)).toEqual([
+      'app/cards/ScoreCard.tsx: hard-coded URL https://lead-scoring.example.com/api; import PUBLIC_BASE_URL from ./public-base-url',
+    ]);
+  });
+
+  it('fails when the generated base module names another origin', async () => {
+    const root = await copy();
+    await writeFile(join(root, 'hubspot-app/app/settings/public-base-url.ts'), 'export const PUBLIC_BASE_URL = "https://stale.example.org";\n');
+    expect(await validateProject(root, expected)).toEqual([
+      `app/settings/public-base-url.ts: URL https://stale.example.org does not start with ${EXAMPLE_BASE_URL}`,
+    ]);
+  });
+
   it('fails when the app is not a marketplace OAuth app with its scopes', async () => {
     const root = await copy();
     await editJson(join(root, 'hubspot-app/app/app-hsmeta.json'), (j) => {

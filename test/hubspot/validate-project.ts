@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve } from 'node:path';
 import { Components } from '@hubspot/project-parsing-lib/constants';
 import { getProjectMetadata, parseProjectConfig } from '@hubspot/project-parsing-lib/projects';
@@ -55,7 +55,28 @@ export async function validateProject(root: string, expected: ProjectExpectation
   if (apps.length !== 1) problems.push(`expected exactly one app component, found ${apps.length}`);
   for (const app of apps) problems.push(...appProblems(app, expected));
   for (const hooks of nodes.filter((n) => n.componentType === 'WEBHOOKS')) problems.push(...webhookProblems(hooks, expected));
+  problems.push(...sourceUrlProblems(srcDir, expected.baseUrl));
   return problems;
+}
+
+/** The generated module every UI folder reads the app's origin from (`lead-scoring hubspot-project`). */
+const BASE_URL_MODULE = 'public-base-url.ts';
+
+/**
+ * URLs in the UI source files: only the generated module may hold one (and it must be the base), so regenerating
+ * for another origin cannot leave a stale URL behind in an entry file.
+ */
+function sourceUrlProblems(srcDir: string, baseUrl: string): string[] {
+  const files = readdirSync(srcDir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.(tsx?|jsx?|mjs)$/.test(e.name) && !e.parentPath.split(/[\\/]/).includes('node_modules'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+  return files.flatMap((file) => {
+    const rel = relative(srcDir, file).split(/[\\/]/).join('/');
+    const urls = [...readFileSync(file, 'utf8').matchAll(/(['"`])([a-z][a-z0-9+.-]*:\/\/[^'"`\s]*)\1/gi)].map((m) => m[2]!);
+    if (posix.basename(rel) !== BASE_URL_MODULE) return urls.map((u) => `${rel}: hard-coded URL ${u}; import PUBLIC_BASE_URL from ./public-base-url`);
+    return urls.filter((u) => u !== baseUrl && !u.startsWith(`${baseUrl}/`)).map((u) => `${rel}: URL ${u} does not start with ${baseUrl}`);
+  });
 }
 
 /** Singular components (app, settings, webhooks…) appear at most once; the library counts them per folder. */
