@@ -14,6 +14,8 @@ const CARD = '/api/card/contacts/501';
 
 function renderCard() {
   const renderer = createRenderer('crm.record.tab');
+  // HubSpot's read of the record: two of the five fit properties are filled, one is blank, two are absent.
+  renderer.mocks.actions.fetchCrmObjectProperties.willCall(async () => ({ jobtitle: 'VP Marketing', numemployees: '120', industry: '  ' }));
   const context = { ...renderer.mocks.context, crm: { objectId: 501, objectTypeId: '0-1' }, portal: { id: 42, timezone: 'UTC' } };
   renderer.render(<ScoreCard context={context} actions={renderer.mocks.actions} apiBaseUrl={BASE_URL} />);
   return patient(renderer);
@@ -69,7 +71,9 @@ describe('ScoreCard', () => {
     const r = renderCard();
     await r.waitFor(() => r.find(ScoreCircle));
     expect(r.findByTestId(Text, 'card-scored-at').text).toBe('Last scored Nov 20, 2026, 2:30 PM under model Inbound leads v3');
-    expect(r.findByTestId(Tag, 'card-fit-unknown').text).toBe('3 of 5 fit fields unknown');
+    await r.waitFor(() => expect(r.findByTestId(Tag, 'card-fit-unknown').text).toBe('3 of 5 fit fields unknown'));
+    expect(r.findByTestId(Text, 'card-fit-unknown-names').text).toBe('Unknown: annualrevenue, country, industry. Filling them in may change the fit score.');
+    expect(r.mocks.actions.fetchCrmObjectProperties.calls).toEqual([[['annualrevenue', 'country', 'industry', 'jobtitle', 'numemployees']]]);
     const chart = r.findByTestId(LineChart, 'trend-chart');
     expect(chart.props.data).toEqual([
       { at: '2026-11-01T10:00:00.000Z', total: 31 },

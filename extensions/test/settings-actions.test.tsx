@@ -1,5 +1,5 @@
 import {
-  Alert, BarChart, Button, Input, LoadingButton, ProgressBar, Select, StatusTag, Text, TextArea,
+  Alert, BarChart, Button, Input, LoadingButton, ProgressBar, Select, StatusTag, TableRow, Text, TextArea,
 } from '@hubspot/ui-extensions';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PreviewResponse, PublishResponse, TestOnContactResponse } from '../../src/contract/index.js';
@@ -13,7 +13,7 @@ let fake: FakeHsFetch;
 beforeEach(() => { fake = installFakeHsFetch(); replyWithOneModel(fake); });
 afterEach(() => { vi.unstubAllGlobals(); });
 
-const { state: _s, contactId: _c, model: _m, scoredAt: _a, history: _h, fitFields: _f, ...figures } = scoredCard;
+const { state: _s, contactId: _c, model: _m, scoredAt: _a, history: _h, fitProperties: _f, ...figures } = scoredCard;
 
 async function ready() {
   const r = renderSettings();
@@ -75,7 +75,7 @@ describe('SettingsPage actions', () => {
     fake.reply('POST', '/api/models/inbound/publish', published);
     fake.reply('GET', '/api/models/inbound/rescore', { modelId: 'inbound', version: 3, status: 'running', done: 40, total: 120 });
     fake.reply('GET', '/api/models/inbound/rescore', { modelId: 'inbound', version: 3, status: 'done', done: 120, total: 120 });
-    fake.reply('GET', '/api/models/inbound/versions', { ...versions, publishedVersion: 3, versions: [...versions.versions, { version: 3, publishedAt: '2026-11-22T08:00:00.000Z', note: 'tuned' }] });
+    fake.reply('GET', '/api/models/inbound/versions', { ...versions, publishedVersion: 3, versions: [...versions.versions, { version: 3, publishedAt: '2026-11-22T08:00:00.000Z', note: 'tuned', rolledBackFrom: null }] });
     const r = await ready();
     const open = r.findByTestId(LoadingButton, 'publish-open');
     expect(open.text).toBe('Publish draft as v3…');
@@ -107,17 +107,22 @@ describe('SettingsPage actions', () => {
   });
 
   it('rolls back to an earlier version after confirmation', async () => {
+    // A rollback publishes v1's document again as v3: history only grows.
     fake.reply('POST', '/api/models/inbound/rollback', {
-      model: { id: 'inbound', name: 'Inbound leads', version: 1 }, rescore: { modelId: 'inbound', version: 1, status: 'done', done: 120, total: 120 },
+      model: { id: 'inbound', name: 'Inbound leads', version: 3 }, rescore: { modelId: 'inbound', version: 3, status: 'done', done: 120, total: 120 },
     });
-    fake.reply('GET', '/api/models/inbound/versions', { ...versions, publishedVersion: 1 });
+    fake.reply('GET', '/api/models/inbound/versions', {
+      ...versions, publishedVersion: 3,
+      versions: [...versions.versions, { version: 3, publishedAt: '2026-11-22T08:00:00.000Z', note: null, rolledBackFrom: 1 }],
+    });
     const r = await ready();
     r.findByTestId(Button, 'rollback-open-1').props.overlay!.find(Button, { testId: 'rollback-confirm-1' }).trigger('onClick');
-    await r.waitFor(() => r.findByTestId(StatusTag, 'version-live-1'));
+    await r.waitFor(() => r.findByTestId(StatusTag, 'version-live-3'));
     expect(fake.calls.find((c) => c.path.endsWith('/rollback'))!.body).toEqual({ version: 1 });
+    expect(allText(r.findByTestId(TableRow, 'version-3'))).toContain('Rollback to v1');
     expect(r.findByTestId(Button, 'rollback-open-2')).toBeDefined();
-    expect(r.findByTestId(ProgressBar, 'rescore-progress').props.valueDescription).toBe('All 120 contacts rescored under v1.');
-    expect(r.mocks.actions.addAlert.calls).toEqual([[{ type: 'success', message: 'v1 is live again. Rescoring contacts…' }]]);
+    expect(r.findByTestId(ProgressBar, 'rescore-progress').props.valueDescription).toBe('All 120 contacts rescored under v3.');
+    expect(r.mocks.actions.addAlert.calls).toEqual([[{ type: 'success', message: 'v1 is live again, as v3. Rescoring contacts…' }]]);
   });
 
   it('exports a version as JSON', async () => {

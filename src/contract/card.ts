@@ -15,14 +15,12 @@ export const HistoryPointSchema = z.object({
 });
 export type HistoryPoint = z.infer<typeof HistoryPointSchema>;
 
-/** How many of the properties the fit rules read are empty on this contact ("3 of 5 fit fields unknown"). */
-export const FitFieldsSchema = z.object({
-  unknown: z.number().int().min(0),
-  total: z.number().int().min(0),
-  /** Names of the unknown properties, so the rep knows what to ask. */
-  unknownNames: z.array(z.string()),
-});
-export type FitFields = z.infer<typeof FitFieldsSchema>;
+/**
+ * The contact properties the fit rules read. The card counts which are empty itself, with HubSpot's own
+ * `fetchCrmObjectProperties` ("3 of 5 fit fields unknown"): fresh values, and no HubSpot call from our server
+ * each time a rep opens a record.
+ */
+export const FitPropertiesSchema = z.array(z.string());
 
 /**
  * The contact card's data. `not-scored`: no score yet (no published model, or the contact is waiting for its
@@ -47,7 +45,7 @@ export const CardDataSchema = z.discriminatedUnion('state', [
     model: ModelRefSchema,
     scoredAt: z.iso.datetime(),
     history: z.array(HistoryPointSchema),
-    fitFields: FitFieldsSchema,
+    fitProperties: FitPropertiesSchema,
   }),
 ]);
 export type CardData = z.infer<typeof CardDataSchema>;

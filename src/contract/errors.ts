@@ -13,6 +13,7 @@ export const API_ERROR_CODES = [
   'BAD_REQUEST', // the request body or parameters failed the contract schema
   'MODEL_INVALID', // a model failed validation: nothing was saved
   'NOT_FOUND',
+  'NOT_INSTALLED', // the signing portal has not installed the app (or uninstalled it)
   'CONFLICT', // e.g. publishing with no draft, rolling back to the current version
   'UNAVAILABLE', // a dependency (Redis, HubSpot) is down: retry later
   'INTERNAL',

@@ -37,6 +37,8 @@ export const ModelVersionSchema = z.object({
   version: z.number().int().positive(),
   publishedAt: z.iso.datetime(),
   note: z.string().nullable(),
+  /** Set when this version re-published an earlier one (a rollback adds a version; history only grows). */
+  rolledBackFrom: z.number().int().positive().nullable(),
 });
 export type ModelVersion = z.infer<typeof ModelVersionSchema>;
 

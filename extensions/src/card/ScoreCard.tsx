@@ -14,6 +14,8 @@ export interface ScoreCardProps {
   actions: {
     addAlert: (alert: { type?: 'info' | 'warning' | 'success' | 'danger' | 'tip'; title?: string; message: string }) => void;
     refreshObjectProperties?: () => void;
+    /** HubSpot's read of this record's properties (the card counts unknown fit fields with it). */
+    fetchCrmObjectProperties?: (names: string[]) => Promise<Record<string, string>>;
   };
   /** The app's public origin (PUBLIC_BASE_URL). */
   apiBaseUrl: string;
@@ -63,7 +65,11 @@ function ScoreCardBody(props: ScoreCardProps) {
       const data = state.data;
       if (data.state === 'not-scored') return <CardNotScored data={data} recalculate={recalculate} />;
       if (data.state === 'out-of-scope') return <CardOutOfScope data={data} recalculate={recalculate} />;
-      return <ScoredView data={data} recalculate={recalculate} {...(props.context.portal.timezone ? { timeZone: props.context.portal.timezone } : {})} />;
+      return (
+        <ScoredView data={data} recalculate={recalculate}
+          {...(props.context.portal.timezone ? { timeZone: props.context.portal.timezone } : {})}
+          {...(props.actions.fetchCrmObjectProperties ? { fetchProperties: props.actions.fetchCrmObjectProperties } : {})} />
+      );
     }
   }
 }

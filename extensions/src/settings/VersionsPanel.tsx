@@ -23,7 +23,7 @@ export function VersionsPanel(props: {
     else props.actions.closeOverlay?.(rollbackModalId(version));
     const result = await rollback.run(version);
     if (result.ok) {
-      props.actions.addAlert({ type: 'success', message: `v${version} is live again. Rescoring contacts…` });
+      props.actions.addAlert({ type: 'success', message: `v${version} is live again, as v${result.value.model.version}. Rescoring contacts…` });
       props.onPublished(result.value);
     } else {
       props.actions.addAlert({ type: 'danger', title: 'Rollback failed', message: describeError(result.error) });
@@ -43,7 +43,7 @@ export function VersionsPanel(props: {
             <TableRow key={v.version} testId={`version-${v.version}`}>
               <TableCell>{`v${v.version}`}</TableCell>
               <TableCell>{formatDateTime(v.publishedAt, props.timeZone)}</TableCell>
-              <TableCell>{v.note ?? ''}</TableCell>
+              <TableCell>{[v.rolledBackFrom ? `Rollback to v${v.rolledBackFrom}` : '', v.note ?? ''].filter(Boolean).join(' · ')}</TableCell>
               <TableCell>
                 {v.version === publishedVersion ? (
                   <StatusTag testId={`version-live-${v.version}`} variant="success">Live</StatusTag>
@@ -51,7 +51,7 @@ export function VersionsPanel(props: {
                   <Button testId={`rollback-open-${v.version}`} size="xs" variant="secondary" disabled={rollback.busy}
                     overlay={
                       <Modal id={rollbackModalId(v.version)} title={`Make v${v.version} live again?`} width="sm">
-                        <ModalBody><Text>{`Every contact in scope is rescored under v${v.version}. The draft is not changed.`}</Text></ModalBody>
+                        <ModalBody><Text>{`v${v.version} is published again as a new version and every contact in scope is rescored under it. The draft is not changed.`}</Text></ModalBody>
                         <ModalFooter>
                           <Button testId={`rollback-confirm-${v.version}`} variant="primary" onClick={(_e, reactions) => void confirm(v.version, reactions)}>Roll back</Button>
                         </ModalFooter>

@@ -30,7 +30,7 @@ export const scoredCard: Extract<CardData, { state: 'scored' }> = {
     { at: '2026-11-12T10:00:00.000Z', total: 47, fit: 62, engagement: 32, stage: 'MQL' },
     { at: '2026-11-20T14:30:00.000Z', total: 58, fit: 62, engagement: 54, stage: 'MQL' },
   ],
-  fitFields: { unknown: 3, total: 5, unknownNames: ['industry', 'annualrevenue', 'country'] },
+  fitProperties: ['annualrevenue', 'country', 'industry', 'jobtitle', 'numemployees'],
 };
 
 export const notScoredCard: CardData = {

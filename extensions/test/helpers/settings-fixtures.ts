@@ -34,7 +34,7 @@ export const versions: ModelVersions = {
   modelId: 'inbound',
   publishedVersion: 2,
   versions: [
-    { version: 1, publishedAt: '2026-10-01T08:00:00.000Z', note: 'First version' },
-    { version: 2, publishedAt: '2026-11-01T08:00:00.000Z', note: null },
+    { version: 1, publishedAt: '2026-10-01T08:00:00.000Z', note: 'First version', rolledBackFrom: null },
+    { version: 2, publishedAt: '2026-11-01T08:00:00.000Z', note: null, rolledBackFrom: null },
   ],
 };
