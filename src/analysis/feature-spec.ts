@@ -60,8 +60,11 @@ function setCondition(
   const unknown = negate ? !spec.unknown : spec.unknown;
   const other = negate ? !spec.other : spec.other;
   const outside = spec.frequent.filter((l) => !members.some((m) => m.toLowerCase() === l.toLowerCase()));
+  // The sets of every value and of none are never candidates (no contrast), but stay well-formed if asked for.
+  const always: Condition = { any: [{ property, op: 'known' }, { property, op: 'unknown' }] };
+  if (!other && !unknown && members.length === 0) return { not: always };
   // notIn is true on unknown values; with nothing outside, the set is every value.
-  if (other && unknown) return outside.length ? { property, op: 'notIn', value: outside } : { any: [{ property, op: 'known' }, { property, op: 'unknown' }] };
+  if (other && unknown) return outside.length ? { property, op: 'notIn', value: outside } : always;
   if (other) {
     const excluded = [...outside, ...tokens];
     const known: Condition = { property, op: 'known' };

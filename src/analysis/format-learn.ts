@@ -23,8 +23,12 @@ export function formatLearnResult(r: LearnResult): string {
   const m = r.model;
   lines.push(
     '',
-    `Rules (${r.rules.length}; total = ${m.total.fitWeight} × fit + ${m.total.engagementWeight} × engagement)`,
-    textTable(['dimension', 'points', 'rule'], r.rules.map((rule) => [rule.dimension, `+${rule.points}`, rule.label])),
+    ...(r.rules.length
+      ? [
+          `Rules (${r.rules.length}; total = ${m.total.fitWeight} × fit + ${m.total.engagementWeight} × engagement)`,
+          textTable(['dimension', 'points', 'rule'], r.rules.map((rule) => [rule.dimension, `+${rule.points}`, rule.label])),
+        ]
+      : ['Rules: none (no signal was strong enough to learn from these rows)']),
     '',
     `Stages: ${m.stages.length ? m.stages.map((s) => `${s.label} ≥ ${s.min}`).join(', ') : 'none'}`,
     `Grades: fit ${m.grades.fit.map((b) => `${b.grade} ≥ ${b.min}`).join(', ')}; ` +

@@ -43,14 +43,15 @@ function lowestPreciseThreshold(scores: readonly number[], labels: readonly bool
 /**
  * Stages proposed from the training totals: SQL at the lowest total whose contacts convert at ≥ sqlPrecision
  * (else the top 10%), MQL at the lowest total below that converting at ≥ mqlPrecision (else the top 30%). A
- * stage that would flag everyone or coincide with the one above is left out.
+ * stage that would flag nobody new (or everyone, at 0) is left out.
  */
 export function proposeStages(totals: readonly number[], labels: readonly boolean[], options: StageOptions): Stage[] {
   const sql = lowestPreciseThreshold(totals, labels, options.sqlPrecision, 101) ?? topShareThreshold(totals, 0.1);
   if (sql <= 0) return [];
   const mql = lowestPreciseThreshold(totals, labels, options.mqlPrecision, sql) ?? topShareThreshold(totals, 0.3);
   const stages: Stage[] = [{ label: 'SQL', min: sql }];
-  if (mql > 0 && mql < sql) stages.push({ label: 'MQL', min: mql });
+  const flagged = (t: number) => totals.filter((s) => s >= t).length;
+  if (mql > 0 && mql < sql && flagged(mql) > flagged(sql)) stages.push({ label: 'MQL', min: mql });
   return stages;
 }
 

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { foldsOf, splitRows } from '../../src/analysis/split-rows.js';
+import { signalStats } from '../../src/analysis/signal-stats.js';
+
+// 100 rows, every third one converted: 34 converters (i = 0, 3, …, 99), 66 others.
+const rows = Array.from({ length: 100 }, (_, i) => ({ id: i, converted: i % 3 === 0 }));
+
+describe('splitRows and foldsOf', () => {
+  it('puts the same share of converters and of others on the training side', () => {
+    // round(0.7 × 34) = 24 converters, round(0.7 × 66) = 46 others.
+    const { train, test } = splitRows(rows, 0.7, 1);
+    expect(train.filter((r) => r.converted).length).toBe(24);
+    expect(train.filter((r) => !r.converted).length).toBe(46);
+    expect(train.length + test.length).toBe(100);
+    expect(new Set([...train, ...test].map((r) => r.id)).size).toBe(100);
+  });
+
+  it('gives the same split for the same seed and another for another seed', () => {
+    const ids = (seed: number) => splitRows(rows, 0.7, seed).train.map((r) => r.id);
+    expect(ids(7)).toEqual(ids(7));
+    expect(ids(7)).not.toEqual(ids(8));
+  });
+
+  it('deals converters and others evenly over the folds', () => {
+    // 34 converters over 5 folds: 7, 7, 7, 7, 6; 66 others: 14, 13, 13, 13, 13.
+    const fold = foldsOf(rows, 5, 1);
+    const count = (f: number, c: boolean) => rows.filter((r, i) => fold[i] === f && r.converted === c).length;
+    expect([0, 1, 2, 3, 4].map((f) => count(f, true))).toEqual([7, 7, 7, 7, 6]);
+    expect([0, 1, 2, 3, 4].map((f) => count(f, false))).toEqual([14, 13, 13, 13, 13]);
+  });
+});
+
+describe('signalStats', () => {
+  it('reports support, rate, lift and the lift interval as the rate interval over the base rate', () => {
+    // 3 of 4 rows converted, base rate 0.4 over 10 rows: share 0.4, rate 0.75, lift 1.875;
+    // Wilson 3/4 = 0.300636 … 0.954414, so lift 0.751590 … 2.386035.
+    const s = signalStats(3, 4, 10, 0.4);
+    expect(s).toMatchObject({ n: 4, successes: 3, share: 0.4, rate: 0.75, lift: 1.875 });
+    expect(s.liftLow).toBeCloseTo(0.75159, 4);
+    expect(s.liftHigh).toBeCloseTo(2.386035, 4);
+  });
+});
