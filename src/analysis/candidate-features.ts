@@ -22,6 +22,7 @@ function setSpec(p: ColumnProfile, chosen: Unit[]): FeatureSpec {
     unknown: chosen.some((u) => u.code === UNKNOWN),
     other: chosen.some((u) => u.code === OTHER),
     frequent: p.levels.map((l) => l.label),
+    ...(p.multiValued ? { wholeValues: true } : {}),
   };
 }
 

@@ -20,6 +20,8 @@ export type ColumnProfile = {
   unknownPositives: number;
   otherRows: number;
   otherPositives: number;
+  /** Some known value holds a `;` (a multi-select export): conditions must compare whole values. */
+  multiValued: boolean;
 };
 
 export const UNKNOWN = -1;
@@ -107,7 +109,8 @@ export function profileColumn(
       }
     }
   });
-  return { column, kind, levels, codes, numbers, unknownRows, unknownPositives, otherRows, otherPositives };
+  const multiValued = [...counts.keys()].some((k) => k.includes(';'));
+  return { column, kind, levels, codes, numbers, unknownRows, unknownPositives, otherRows, otherPositives, multiValued };
 }
 
 function mostFrequent(spellings: Map<string, number>): string {

@@ -26,6 +26,7 @@ export function columnUnits(
     unknown,
     other,
     frequent,
+    ...(p.multiValued ? { wholeValues: true } : {}),
   });
   if (p.kind === 'numeric') {
     const cuts = numericCuts(p, bins);

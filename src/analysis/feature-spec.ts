@@ -9,7 +9,16 @@ import type { Condition } from './model-types.js';
  *   of `cap`); written as an event rule with `maxPoints`.
  */
 export type FeatureSpec =
-  | { type: 'set'; column: string; members: string[]; unknown: boolean; other: boolean; frequent: string[] }
+  | {
+      type: 'set';
+      column: string;
+      members: string[];
+      unknown: boolean;
+      other: boolean;
+      frequent: string[];
+      /** The column holds `a;b` values: compare whole values (`eq`), since `in` would match their items. */
+      wholeValues?: boolean;
+    }
   | { type: 'atLeast'; column: string; threshold: number }
   | { type: 'range'; column: string; lo: number | null; hi: number | null }
   | { type: 'events'; eventType: string; withinDays: number; cap: number };
@@ -25,10 +34,6 @@ export function specColumn(spec: FeatureSpec): string {
  */
 export function specCondition(spec: FeatureSpec, negate: boolean, unknownTokens: readonly string[]): Condition {
   const property = spec.type === 'events' ? '' : spec.column;
-  const tokens = unknownTokens.filter((t) => t.trim() !== '');
-  const unknownCond: Condition = tokens.length
-    ? { any: [{ property, op: 'unknown' }, { property, op: 'in', value: tokens }] }
-    : { property, op: 'unknown' };
   switch (spec.type) {
     case 'atLeast': {
       const leaf: Condition = { property, op: 'gte', value: spec.threshold };
@@ -44,38 +49,41 @@ export function specCondition(spec: FeatureSpec, negate: boolean, unknownTokens:
     case 'events':
       throw new Error('an event signal is an event rule, not a condition');
     case 'set':
-      return setCondition(spec, negate, tokens, unknownCond);
+      return setCondition(spec, negate, unknownTokens.filter((t) => t.trim() !== ''));
   }
 }
 
-function setCondition(
-  spec: Extract<FeatureSpec, { type: 'set' }>,
-  negate: boolean,
-  tokens: string[],
-  unknownCond: Condition,
-): Condition {
+function setCondition(spec: Extract<FeatureSpec, { type: 'set' }>, negate: boolean, tokens: string[]): Condition {
   const property = spec.column;
   const memberKeys = new Set(spec.members.map((m) => m.toLowerCase()));
   const members = negate ? spec.frequent.filter((l) => !memberKeys.has(l.toLowerCase())) : spec.members;
   const unknown = negate ? !spec.unknown : spec.unknown;
   const other = negate ? !spec.other : spec.other;
   const outside = spec.frequent.filter((l) => !members.some((m) => m.toLowerCase() === l.toLowerCase()));
+  // `in` / `notIn` read a multi-select value as its items; on such a column, whole values are compared with `eq`.
+  const oneOf = (values: string[]): Condition =>
+    values.length === 1
+      ? { property, op: 'eq', value: values[0]! }
+      : spec.wholeValues
+        ? { any: values.map((value): Condition => ({ property, op: 'eq', value })) }
+        : { property, op: 'in', value: values };
+  // Both forms are true on an unknown value, as "none of" should be.
+  const noneOf = (values: string[]): Condition => (spec.wholeValues ? { not: oneOf(values) } : { property, op: 'notIn', value: values });
+  const isUnknown: Condition = { property, op: 'unknown' };
   // The sets of every value and of none are never candidates (no contrast), but stay well-formed if asked for.
-  const always: Condition = { any: [{ property, op: 'known' }, { property, op: 'unknown' }] };
+  const always: Condition = { any: [{ property, op: 'known' }, isUnknown] };
   if (!other && !unknown && members.length === 0) return { not: always };
-  // notIn is true on unknown values; with nothing outside, the set is every value.
-  if (other && unknown) return outside.length ? { property, op: 'notIn', value: outside } : always;
+  if (other && unknown) return outside.length ? noneOf(outside) : always;
   if (other) {
     const excluded = [...outside, ...tokens];
     const known: Condition = { property, op: 'known' };
-    return excluded.length ? { all: [known, { property, op: 'notIn', value: excluded }] } : known;
+    return excluded.length ? { all: [known, noneOf(excluded)] } : known;
   }
   if (unknown) {
-    if (members.length === 0) return unknownCond;
-    return { any: [{ property, op: 'unknown' }, { property, op: 'in', value: [...members, ...tokens] }] };
+    const listed = [...members, ...tokens];
+    return listed.length ? { any: [isUnknown, oneOf(listed)] } : isUnknown;
   }
-  if (members.length === 1) return { property, op: 'eq', value: members[0]! };
-  return { property, op: 'in', value: members };
+  return oneOf(members);
 }
 
 /** A label a marketer can read: "Lead Source is Reference or Welingak Website", "TotalVisits below 3 or unknown". */

@@ -50,6 +50,19 @@ describe('signal conditions', () => {
     );
   });
 
+  it('compare whole values on a multi-select column, where `in` would match items', () => {
+    const frequent = ['Google', 'Google;Reference', 'Reference'];
+    const multi = fc.oneof(fc.constantFrom('google', 'Google;Reference', 'reference;google', 'Reference', 'Olark', '', 'Select'), fc.constant(null));
+    const sets = fc.record({ members: fc.subarray(frequent), unknown: fc.boolean(), other: fc.boolean() });
+    fc.assert(
+      fc.property(sets, fc.boolean(), multi, ({ members, unknown, other }, negate, value) => {
+        const spec = { type: 'set' as const, column: 'col', members, unknown, other, frequent, wholeValues: true };
+        expect(engineHolds(specCondition(spec, negate, TOKENS), value)).toBe(member(spec, value) !== negate);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('hold for a numeric threshold exactly when the value is a number at or above it, negated otherwise', () => {
     const spec: FeatureSpec = { type: 'atLeast', column: 'col', threshold: 371 };
     const cases: [string | null, boolean][] = [['371', true], ['1200', true], [' 500 ', true], ['370.5', false], ['0', false], ['', false], [null, false], ['Select', false], ['n/a', false]];
