@@ -3,7 +3,7 @@
  * rate limits, signed webhooks), seeded with the lead dataset and an activity simulator. See docs/sandbox.md.
  */
 export { startSandbox, type Sandbox } from './start-sandbox.js';
-export { DEFAULT_PORTAL_ID, type SandboxOptions } from './options.js';
+export { DEFAULT_PORTAL_ID, DEMO_APP_CREDENTIALS, type SandboxOptions } from './options.js';
 export { manualClock, systemClock, type Clock } from './clock.js';
 export type { AppInput, RegisteredApp, Subscription } from './oauth/apps.js';
 export type { TokenPair } from './oauth/tokens.js';

@@ -7,6 +7,12 @@ import { AppInputSchema } from './oauth/apps.js';
  */
 export const DEFAULT_PORTAL_ID = 20_000_001;
 
+/**
+ * The demo app's credentials: the placeholders the app itself uses when no HubSpot credentials are configured
+ * (src/hubspot/token-endpoint.ts), so sandbox mode needs no configuration. Local only; never a real secret.
+ */
+export const DEMO_APP_CREDENTIALS = { clientId: 'sandbox-client-id', clientSecret: 'sandbox-client-secret' } as const;
+
 const Limit = (max: number, intervalMs: number) =>
   z.object({ max: z.number().int().positive(), intervalMs: z.number().int().positive() }).default({ max, intervalMs });
 

@@ -53,7 +53,7 @@ export async function startSandbox(options: SandboxOptions = {}, clock: Clock = 
   const tokens = new TokenStore(clock, opts.accessTokenTtlS);
   const webhooks = new WebhookDispatcher(apps, opts.webhooks);
   for (const portal of portals.values()) portal.onChange((c) => webhooks.enqueue(c));
-  const simulator = new ActivitySimulator(() => [...portals.values()], clock, opts.simulator);
+  const simulator = new ActivitySimulator(() => [...portals.values()], clock, { ...opts.simulator, csvPath: opts.csvPath });
   const log = new RequestLog();
   const faults = new FaultInjector();
   const limits = { tenSecondly: new SlidingWindow(opts.rateLimit), search: new SlidingWindow(opts.searchRateLimit) };

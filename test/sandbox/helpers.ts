@@ -28,3 +28,8 @@ export async function rejection(p: Promise<unknown>): Promise<{ code: number; bo
   }
   throw new Error('expected the call to fail');
 }
+
+/** A response body as loose JSON: tests check it field by field with `expect`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- checked by expect(), not by the compiler
+export type Json = any;
+export const json = async (res: Response | Promise<Response>): Promise<Json> => (await res).json();

@@ -67,7 +67,7 @@ export function synthesizeEngagement(row: LeadRow, rng: Rng, createdAt: number, 
   if (clicks) add('hs_email_click', String(clicks), Math.max(...h.hs_email_last_click_date!.map((e) => e.timestamp)), 'EMAIL');
   if (la === 'Email Received') add('hs_email_last_reply_date', iso(lastAt), lastAt, 'EMAIL');
   if (row.doNotEmail || la === 'Unsubscribed') {
-    add('hs_email_optout', 'false', createdAt, 'EMAIL');
+    add('hs_email_optout', 'false', createdAt, 'IMPORT');
     add('hs_email_optout', 'true', la === 'Unsubscribed' ? lastAt : randomAt(), 'EMAIL');
   }
 

@@ -17,7 +17,7 @@ export type SeedSummary = { contacts: number; customers: number; deals: number; 
 const DAY = 86_400_000;
 
 export function seedPortal(portal: Portal, opts: SeedOptions): SeedSummary {
-  const rows = readLeads(opts.csvPath);
+  const rows = readLeads(opts.csvPath, opts.contacts);
   const companies = new Map<string, string>();
   const summary: SeedSummary = { contacts: 0, customers: 0, deals: 0, companies: 0 };
   for (let i = 0; i < opts.contacts; i++) {

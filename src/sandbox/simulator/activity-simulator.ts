@@ -11,7 +11,7 @@ import { ACTIVITY_WEIGHTS, performActivity, type Activity } from './activities.j
  * now and then a new lead arrives through a form. `tick()` runs one round on demand (tests drive it instead of
  * waiting); `burst()` applies many activities at once (an import or a campaign send).
  */
-export type SimulatorOptions = { intervalMs: number; perTick: number; newContactShare: number; seed: string };
+export type SimulatorOptions = { intervalMs: number; perTick: number; newContactShare: number; seed: string; csvPath?: string };
 export const DEFAULT_SIMULATOR_OPTIONS: SimulatorOptions = { intervalMs: 2_000, perTick: 3, newContactShare: 0.05, seed: 'sandbox' };
 
 export type SimulatedEvent = Activity | { portalId: number; contactId: string; kind: 'new_contact'; at: number; changes: Record<string, string> };
@@ -62,7 +62,8 @@ export class ActivitySimulator {
   }
 
   private newContact(portal: Portal): SimulatedEvent {
-    const rows = readLeads();
+    // New leads come from the dataset's first rows (parsed once, cheaply).
+    const rows = readLeads(this.options.csvPath, 1000);
     const n = this.created++;
     const rowRng = createRng(`${this.options.seed}:new:${portal.id}:${n}`);
     const row = rows[rowRng.int(0, rows.length - 1)]!;
