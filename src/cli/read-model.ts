@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { formatModelErrors, parseModel, type Model } from '../scoring/index.js';
+import { jsonErrorOffset } from './json-error-offset.js';
 
 export type LoadedModel = { ok: true; model: Model } | { ok: false; message: string };
 
@@ -28,15 +29,14 @@ export async function readModel(path: string): Promise<LoadedModel> {
   return { ok: false, message: `invalid: ${path} (${n} error${n === 1 ? '' : 's'})\n${formatModelErrors(parsed.errors)}` };
 }
 
-/** JSON.parse's message, with the line and column of its "position N" (Node 20 gives only the offset). */
+/** JSON.parse's message with the line and column of the error (Node 20's messages carry no position). */
 export function jsonErrorWhere(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const at = /position (\d+)/.exec(message);
-  if (!at) return message;
-  const before = text.slice(0, Number(at[1]));
+  const offset = jsonErrorOffset(text);
+  const before = text.slice(0, offset);
   const line = before.split('\n').length;
-  const column = Number(at[1]) - before.lastIndexOf('\n');
-  return `${message} (line ${line}, column ${column})`;
+  const column = offset - before.lastIndexOf('\n');
+  return `${message.split('\n')[0]} (line ${line}, column ${column})`;
 }
 
 /** Number of rules in a model (for the CLI's summary line). */

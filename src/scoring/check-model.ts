@@ -3,6 +3,8 @@
  * Written defensively over `unknown` so `parseModel` can run it on a document that also has shape errors and
  * report every mistake at once (SCORING-MODEL.md: a model is rejected whole, with every error named).
  */
+import { DEFAULT_GRADES } from './default-grades.js';
+
 export type PathIssue = { path: (string | number)[]; message: string };
 
 type Obj = Record<string, unknown>;
@@ -54,6 +56,9 @@ function remember(seen: Map<string, string>, id: unknown, path: (string | number
 
 function checkBands(bands: unknown, path: (string | number)[], max: number, dimension: string, issues: PathIssue[]): void {
   const list = items(bands);
+  // The default bands (75/50/25/0) are not the user's doing: a dimension with a smaller max simply never reaches A.
+  const defaults = (DEFAULT_GRADES as Record<string, unknown>)[dimension];
+  const reachability = JSON.stringify(list) !== JSON.stringify(defaults);
   const seen = new Set<string>();
   let previous = Infinity;
   list.forEach((band, i) => {
@@ -63,7 +68,7 @@ function checkBands(bands: unknown, path: (string | number)[], max: number, dime
       seen.add(band.grade);
     }
     if (typeof band.min !== 'number') return;
-    if (band.min > max) {
+    if (reachability && band.min > max) {
       issues.push({ path: [...path, i, 'min'], message: `${band.min} is above ${dimension}.max (${max}): this band can never apply` });
     }
     if (band.min >= previous) {

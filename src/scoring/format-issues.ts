@@ -44,7 +44,7 @@ export function formatIssues(issues: readonly Issue[], input: unknown, base: rea
       else if ('when' in value) out.push(...formatIssues(issue.errors[0] ?? [], input, path));
       else out.push(error(path, 'a rule needs "when" (a property rule) or "event" (an event rule)'));
     } else if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out.push(error([...path, key], unknownField(key)));
+      for (const key of issue.keys) out.push(error([...path, key], unknownField(key, value)));
     } else {
       out.push(error(path, messageOf(issue, value)));
     }
@@ -54,10 +54,9 @@ export function formatIssues(issues: readonly Issue[], input: unknown, base: rea
 
 function messageOf(issue: Issue, value: unknown): string {
   const custom = !/^(Invalid input|Too small|Too big|Invalid)/.test(issue.message);
-  if (issue.code === 'invalid_type') {
-    if (value === undefined) return 'required';
-    return custom ? issue.message : `expected ${issue.expected}, got ${describe(value)}`;
-  }
+  // A missing value is "required", except a missing discriminator (`op`, `kind`), whose message lists the choices.
+  if (value === undefined && (issue.code === 'invalid_type' || (issue.code === 'invalid_union' && !('note' in issue)))) return 'required';
+  if (issue.code === 'invalid_type') return custom ? issue.message : `expected ${issue.expected}, got ${describe(value)}`;
   if (custom) return issue.message;
   if (issue.code === 'too_small' || issue.code === 'too_big') {
     const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
@@ -69,7 +68,10 @@ function messageOf(issue: Issue, value: unknown): string {
   return issue.message;
 }
 
-function unknownField(key: string): string {
+function unknownField(key: string, parent: unknown): string {
+  const op = isObj(parent) ? parent.op : undefined;
+  if (key === 'value' && (op === 'known' || op === 'unknown')) return `operator "${op}" takes no value`;
+  if (FIELDS.includes(key)) return `field ${JSON.stringify(key)} does not belong here`;
   const lower = key.toLowerCase();
   const close = FIELDS.find((f) => f.toLowerCase() === lower) ?? (key.length > 3 ? FIELDS.find((f) => distance(f, key) <= 2) : undefined);
   return close ? `unknown field ${JSON.stringify(key)} (did you mean "${close}"?)` : `unknown field ${JSON.stringify(key)}`;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConditionSchema } from './condition-schema.js';
 import { checkModel } from './check-model.js';
+import { DEFAULT_GRADES } from './default-grades.js';
 import { RULE_UNION } from './markers.js';
 
 /** Ids of models, groups and rules: `[a-z][a-z0-9_]{0,39}` (SCORING-MODEL.md "Document"). */
@@ -73,11 +74,6 @@ export const GradesSchema = z.strictObject({
 });
 export type Grades = z.infer<typeof GradesSchema>;
 
-/** The bands of SCORING-MODEL.md's example, used when a model names none. */
-export const DEFAULT_GRADES: Grades = {
-  fit: [{ grade: 'A', min: 75 }, { grade: 'B', min: 50 }, { grade: 'C', min: 25 }, { grade: 'D', min: 0 }],
-  engagement: [{ grade: '1', min: 75 }, { grade: '2', min: 50 }, { grade: '3', min: 25 }, { grade: '4', min: 0 }],
-};
 
 export const StageSchema = z.strictObject({
   label: z.string().min(1, 'must not be empty').max(40, 'must be at most 40 characters'),
@@ -107,7 +103,7 @@ export const ModelSchema = z
     fit: DimensionSchema,
     engagement: DimensionSchema,
     total: TotalSchema.default({ fitWeight: 0.5, engagementWeight: 0.5 }),
-    grades: GradesSchema.default(DEFAULT_GRADES),
+    grades: GradesSchema.default(() => structuredClone(DEFAULT_GRADES)),
     stages: z.array(StageSchema).default([]),
     scope: ConditionSchema.optional(),
   })
@@ -117,5 +113,6 @@ export const ModelSchema = z
 
 /** A parsed, valid model with its defaults filled in. */
 export type Model = z.infer<typeof ModelSchema>;
+export { DEFAULT_GRADES };
 /** A model as written by a user (defaults optional). */
 export type ModelInput = z.input<typeof ModelSchema>;

@@ -18,7 +18,8 @@ export function regexError(pattern: string): string | null {
     RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
     return null;
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    // re2js applies the case-insensitive flag as a `(?i)` prefix and quotes it back: show the user's pattern.
+    const detail = (error instanceof Error ? error.message : String(error)).replace('`(?i)', '`');
     return `invalid regular expression (RE2 syntax: no lookaround or backreferences): ${detail}`;
   }
 }

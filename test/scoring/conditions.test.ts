@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Condition } from '../../src/scoring/index.js';
 import { DAY_MS, NOW, holds } from './helpers.js';
 
 const p = 'p';
@@ -19,7 +20,7 @@ describe('condition operators', () => {
   });
 
   it('eq compares trimmed strings case-insensitively', () => {
-    const c = { property: p, op: 'eq', value: 'VP' } as const;
+    const c: Condition = { property: p, op: 'eq', value: 'VP' };
     expect(holds(c, 'vp')).toBe(true);
     expect(holds(c, '  Vp ')).toBe(true);
     expect(holds(c, 'VP of Sales')).toBe(false);
@@ -27,7 +28,7 @@ describe('condition operators', () => {
   });
 
   it('eq with a number compares numerically', () => {
-    const c = { property: p, op: 'eq', value: 500 } as const;
+    const c: Condition = { property: p, op: 'eq', value: 500 };
     expect(holds(c, '500')).toBe(true);
     expect(holds(c, '500.0')).toBe(true);
     expect(holds(c, '5e2')).toBe(true);
@@ -46,7 +47,7 @@ describe('condition operators', () => {
   });
 
   it('in matches any listed value case-insensitively and reads a multi-select as its items', () => {
-    const c = { property: p, op: 'in', value: ['Software', 'Internet'] } as const;
+    const c: Condition = { property: p, op: 'in', value: ['Software', 'Internet'] };
     expect(holds(c, 'software')).toBe(true);
     expect(holds(c, 'Retail')).toBe(false);
     expect(holds(c, 'soft')).toBe(false);
@@ -57,7 +58,7 @@ describe('condition operators', () => {
   });
 
   it('notIn is true when no item is listed, and on an unknown value', () => {
-    const c = { property: p, op: 'notIn', value: ['customer', 'evangelist'] } as const;
+    const c: Condition = { property: p, op: 'notIn', value: ['customer', 'evangelist'] };
     expect(holds(c, 'Customer')).toBe(false);
     expect(holds(c, 'lead')).toBe(true);
     expect(holds(c, 'lead;customer')).toBe(false);
@@ -105,7 +106,7 @@ describe('condition operators', () => {
   });
 
   it('between includes both ends and reads only plain decimals as numbers', () => {
-    const c = { property: p, op: 'between', value: [50, 5000] } as const;
+    const c: Condition = { property: p, op: 'between', value: [50, 5000] };
     expect(holds(c, '50')).toBe(true);
     expect(holds(c, '5000')).toBe(true);
     expect(holds(c, ' 250 ')).toBe(true);
@@ -116,7 +117,7 @@ describe('condition operators', () => {
   });
 
   it('withinDays is true for a date at most N days before now, future dates included', () => {
-    const c = { property: p, op: 'withinDays', value: 30 } as const;
+    const c: Condition = { property: p, op: 'withinDays', value: 30 };
     expect(holds(c, new Date(NOW - 30 * DAY_MS).toISOString())).toBe(true); // age exactly 30 days
     expect(holds(c, new Date(NOW - 30 * DAY_MS - 1).toISOString())).toBe(false); // 1 ms older
     expect(holds(c, String(NOW - 29 * DAY_MS))).toBe(true); // epoch milliseconds, as HubSpot sends dates
@@ -128,7 +129,7 @@ describe('condition operators', () => {
   });
 
   it('olderThanDays is true for a date more than N days before now', () => {
-    const c = { property: p, op: 'olderThanDays', value: 30 } as const;
+    const c: Condition = { property: p, op: 'olderThanDays', value: 30 };
     expect(holds(c, new Date(NOW - 30 * DAY_MS).toISOString())).toBe(false); // exactly 30: not more
     expect(holds(c, new Date(NOW - 31 * DAY_MS).toISOString())).toBe(true);
     expect(holds(c, '2025-07-01T00:00:00Z')).toBe(false); // future
@@ -137,8 +138,8 @@ describe('condition operators', () => {
 });
 
 describe('condition combinators', () => {
-  const vp = { property: p, op: 'contains', value: 'vp' } as const;
-  const sales = { property: p, op: 'contains', value: 'sales' } as const;
+  const vp: Condition = { property: p, op: 'contains', value: 'vp' };
+  const sales: Condition = { property: p, op: 'contains', value: 'sales' };
 
   it('all needs every part, any needs one, not inverts', () => {
     expect(holds({ all: [vp, sales] }, 'VP Sales')).toBe(true);
