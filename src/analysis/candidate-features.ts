@@ -1,8 +1,11 @@
 import { OTHER, UNKNOWN, type ColumnProfile } from './column-profile.js';
 import type { FeatureSpec } from './feature-spec.js';
 
-/** A candidate signal with its value on every row (0/1, or a fraction for capped event counts). */
-export type Feature = { spec: FeatureSpec; x: Float64Array };
+/**
+ * A candidate signal with its value on every row (0/1, or a fraction for capped event counts). Single precision:
+ * the values are 0, 1 or small fractions, and a large portal has hundreds of candidates per contact.
+ */
+export type Feature = { spec: FeatureSpec; x: Float32Array };
 
 /** One part of a categorical column: a frequent level, the unknowns, or the other (rare) values. */
 type Unit = { code: number; label: string; rows: number; positives: number };
@@ -26,9 +29,9 @@ function setSpec(p: ColumnProfile, chosen: Unit[]): FeatureSpec {
   };
 }
 
-function setValues(p: ColumnProfile, chosen: Unit[]): Float64Array {
+function setValues(p: ColumnProfile, chosen: Unit[]): Float32Array {
   const codes = new Set(chosen.map((u) => u.code));
-  return Float64Array.from(p.codes, (c) => (codes.has(c) ? 1 : 0));
+  return Float32Array.from(p.codes, (c) => (codes.has(c) ? 1 : 0));
 }
 
 /**
@@ -69,11 +72,11 @@ export function numericCuts(p: ColumnProfile, bins: number): number[] {
 export function numericFeatures(p: ColumnProfile, bins: number): Feature[] {
   const out: Feature[] = numericCuts(p, bins).map((threshold) => ({
     spec: { type: 'atLeast', column: p.column, threshold },
-    x: Float64Array.from(p.numbers, (x) => (x >= threshold ? 1 : 0)),
+    x: Float32Array.from(p.numbers, (x) => (x >= threshold ? 1 : 0)),
   }));
   if (p.unknownRows > 0) {
     const spec: FeatureSpec = { type: 'set', column: p.column, members: [], unknown: true, other: false, frequent: [] };
-    out.push({ spec, x: Float64Array.from(p.codes, (c) => (c === UNKNOWN ? 1 : 0)) });
+    out.push({ spec, x: Float32Array.from(p.codes, (c) => (c === UNKNOWN ? 1 : 0)) });
   }
   return out;
 }
@@ -84,17 +87,32 @@ export function numericFeatures(p: ColumnProfile, bins: number): Feature[] {
  * be negated.
  */
 export function usableFeatures(features: readonly Feature[], minRows: number): Feature[] {
-  const seen = new Set<string>();
+  const seen = new Map<string, Float32Array[]>();
   const out: Feature[] = [];
   for (const f of features) {
     let support = 0;
     for (const v of f.x) if (v > 0) support++;
     if (support < minRows || f.x.length - support < minRows) continue;
-    const key = f.x.join('');
-    const complement = Array.from(f.x, (v) => (v > 0 ? 0 : 1)).join('');
-    if (seen.has(key) || seen.has(complement)) continue;
-    seen.add(key);
+    // A signal and its complement are the same candidate: key both on the rows where the value is positive.
+    const complement = Float32Array.from(f.x, (v) => (v > 0 ? 0 : 1));
+    if ([f.x, complement].some((x) => seen.get(fingerprint(x))?.some((y) => same(x, y)))) continue;
+    const key = fingerprint(f.x);
+    seen.set(key, [...(seen.get(key) ?? []), f.x]);
     out.push(f);
   }
   return out;
+}
+
+/** FNV-1a over the values: a cheap bucket key, confirmed by a full comparison. */
+function fingerprint(x: Float32Array): string {
+  let h = 0x811c9dc5;
+  const bytes = new Uint8Array(x.buffer, x.byteOffset, x.byteLength);
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+function same(a: Float32Array, b: Float32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

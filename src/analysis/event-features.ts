@@ -34,7 +34,7 @@ export function eventFeatures(
       const counts = ages.map((a) => a.filter((age) => age <= withinDays).length);
       for (const cap of caps) {
         if (cap > 1 && !counts.some((c) => c >= cap)) continue;
-        const x = Float64Array.from(counts, (c) => Math.min(c, cap) / cap);
+        const x = Float32Array.from(counts, (c) => Math.min(c, cap) / cap);
         out.push({ spec: { type: 'events', eventType, withinDays, cap }, x });
       }
     }

@@ -44,7 +44,7 @@ function bestCandidate(
     r[i] = y[i]! - p;
   }
   // Information of the current design [1, chosen…] and its inverse, for the adjustment.
-  const design = [Float64Array.from({ length: n }, () => 1), ...chosen.map((c) => features[c]!.x)];
+  const design: ArrayLike<number>[] = [Float64Array.from({ length: n }, () => 1), ...chosen.map((c) => features[c]!.x)];
   const d = design.length;
   const info = design.map((a, j) => Float64Array.from(design, (b, k) => dotW(a, b, w) + (j === k && j > 0 ? options.ridge : 0)));
   const inverse = invert(info);
@@ -67,7 +67,7 @@ function bestCandidate(
   return best;
 }
 
-function dotW(a: Float64Array, b: Float64Array, w: Float64Array): number {
+function dotW(a: ArrayLike<number>, b: ArrayLike<number>, w: Float64Array): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i]! * b[i]! * w[i]!;
   return s;

@@ -8,7 +8,7 @@ export type LogisticFit = { intercept: number; coefs: number[]; eta: Float64Arra
  * `ridge` on the coefficients (not the intercept) keeps them finite when a signal converts at 100% in the data,
  * and shrinks those that rest on few rows.
  */
-export function fitLogistic(columns: readonly Float64Array[], y: Float64Array, ridge: number, maxIter = 50): LogisticFit {
+export function fitLogistic(columns: readonly ArrayLike<number>[], y: Float64Array, ridge: number, maxIter = 50): LogisticFit {
   const n = y.length;
   const d = columns.length + 1;
   const beta = new Float64Array(d);
@@ -60,7 +60,7 @@ function softplus(x: number): number {
   return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
 }
 
-function linearPredictor(columns: readonly Float64Array[], beta: Float64Array, eta: Float64Array): void {
+function linearPredictor(columns: readonly ArrayLike<number>[], beta: Float64Array, eta: Float64Array): void {
   eta.fill(beta[0]!);
   columns.forEach((col, j) => {
     const b = beta[j + 1]!;

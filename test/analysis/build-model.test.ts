@@ -25,10 +25,10 @@ const set = (column: string, members: string[], frequent: string[]): Feature['sp
  * Weights: fit 3/(3 + 1.5) = 0.67, engagement 0.33.
  */
 const chosen = [
-  { feature: { spec: set('Plan', ['Pro'], ['Pro', 'Free']), x: Float64Array.of(1, 0, 1, 0) }, coef: 2 },
-  { feature: { spec: set('Country', ['US'], ['US', 'India']), x: Float64Array.of(1, 1, 0, 0) }, coef: -1 },
-  { feature: { spec: { type: 'atLeast' as const, column: 'Visits', threshold: 5 }, x: Float64Array.of(1, 1, 0, 0) }, coef: 1 },
-  { feature: { spec: { type: 'atLeast' as const, column: 'Visits', threshold: 10 }, x: Float64Array.of(1, 0, 0, 0) }, coef: 0.5 },
+  { feature: { spec: set('Plan', ['Pro'], ['Pro', 'Free']), x: Float32Array.of(1, 0, 1, 0) }, coef: 2 },
+  { feature: { spec: set('Country', ['US'], ['US', 'India']), x: Float32Array.of(1, 1, 0, 0) }, coef: -1 },
+  { feature: { spec: { type: 'atLeast' as const, column: 'Visits', threshold: 5 }, x: Float32Array.of(1, 1, 0, 0) }, coef: 1 },
+  { feature: { spec: { type: 'atLeast' as const, column: 'Visits', threshold: 10 }, x: Float32Array.of(1, 0, 0, 0) }, coef: 0.5 },
 ];
 
 describe('buildModel', () => {
