@@ -22,6 +22,7 @@ export const StageOptionsSchema = z.object({
   mqlPrecision: Share.default(0.5),
 });
 
+/** The two dimensions of a model. */
 export const DimensionSchema = z.enum(['fit', 'engagement']);
 export type Dimension = z.infer<typeof DimensionSchema>;
 

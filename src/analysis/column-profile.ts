@@ -24,12 +24,14 @@ export type ColumnProfile = {
   multiValued: boolean;
 };
 
+/** Row codes for an unknown value and for a known value that is not a frequent level. */
 export const UNKNOWN = -1;
 export const OTHER = -2;
 
 /** The engine's idea of a number: a plain decimal, optionally signed, with an optional exponent. */
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
+/** The number a (trimmed) value holds, or NaN: the engine's reading, so thresholds mean the same in both. */
 export function parseNumber(value: string): number {
   return NUMBER.test(value) ? Number(value) : Number.NaN;
 }

@@ -2,6 +2,7 @@ import type { Feature } from './candidate-features.js';
 import { invert } from './linear-solve.js';
 import { fitLogistic, type LogisticFit } from './logistic-fit.js';
 
+/** The chosen candidates (indices, in order of entry) and the final fit over them. */
 export type Selection = { chosen: number[]; fit: LogisticFit };
 
 /**

@@ -16,6 +16,7 @@ export type PortalContact = {
 /** HubSpot's default lifecycle stages, in order; a contact "reached" a stage when it was at it or beyond. */
 const LIFECYCLE = ['subscriber', 'lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', 'customer', 'evangelist'];
 
+/** What counts as converted in a portal. */
 export const PortalOutcomeSchema = z.object({
   /** Converted = reached this lifecycle stage (or a later one)… */
   reached: z.enum(['opportunity', 'customer']).default('customer'),

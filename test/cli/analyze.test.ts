@@ -43,7 +43,12 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe.runIf(dataset)('lead-scoring analyze on the X Education leads', () => {
+describe('lead-scoring analyze on the X Education leads', () => {
+  beforeAll(() => {
+    // Fail, not skip: these tests are the evidence that learning works on real data.
+    if (!dataset) throw new Error('leads-x-education.csv not found in data/ or ../shared/data/ beside the repository');
+  });
+
   it('learns ≤ 10 rules on a seeded 70% split that rank the held-out 30% with ROC AUC ≥ 0.87', { timeout: 120_000 }, async () => {
     const out = join(dir, 'model.json');
     const run = await cli(['analyze', '--csv', dataset!, '--outcome', 'Converted=1', '--exclude', POST_SALES,
