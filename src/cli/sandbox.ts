@@ -54,6 +54,7 @@ export async function run(argv: string[]): Promise<number> {
   const webhooks = hsmeta
     ? webhooksFromHsMeta((JSON.parse(readFileSync(hsmeta, 'utf8')) as { config: unknown }).config, config.urls.webhooks)
     : { targetUrl: config.urls.webhooks, subscriptions: DEFAULT_SUBSCRIPTIONS };
+  const started = performance.now();
   const sandbox = await startSandbox({
     port: num(values.port, config.SANDBOX_PORT, 'port'),
     portals: [{ id: portalId, contacts: num(values.contacts, 2000, 'contacts'), seed: values.seed ?? 'sandbox' }],
@@ -66,7 +67,7 @@ export async function run(argv: string[]): Promise<number> {
   const app = sandbox.apps.list()[0]!;
   const seeded = sandbox.seeded.get(portalId)!;
   process.stdout.write([
-    `HubSpot sandbox listening on ${sandbox.url}`,
+    `HubSpot sandbox listening on ${sandbox.url} (seeded and started in ${Math.round(performance.now() - started)} ms)`,
     `Portal ${portalId}: ${seeded.contacts} contacts (${seeded.customers} customers, ${seeded.deals} deals, ${seeded.companies} companies)`,
     `Demo app ${app.appId}: webhooks to ${app.webhooks?.targetUrl} (${app.webhooks?.subscriptions.length} subscriptions from ${hsmeta ? relative(process.cwd(), hsmeta) : 'the default list'})`,
     `Install: ${sandbox.authorizeUrl({ clientId: app.clientId, redirectUri: app.redirectUris[0]!, scopes: app.requiredScopes, optionalScopes: app.optionalScopes })}`,

@@ -2,7 +2,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Client } from '@hubspot/api-client';
 import { startSandbox, type RegisteredApp, type Sandbox, type SandboxOptions, type WebhookEvent } from '../../src/sandbox/index.js';
+import { rejection } from './helpers.js';
 
 /**
  * Webhooks as the app receives them, on a real HTTP server. The signature is checked with an implementation of
@@ -143,6 +145,28 @@ describe('sandbox webhooks', () => {
     const click = events.find((e) => e.propertyName === 'hs_email_last_click_date')!;
     expect([click.changeSource, click.propertyValue]).toEqual(['EMAIL', String(click.occurredAt)]);
     expect(events.find((e) => e.propertyName === 'firstname')).toMatchObject({ changeSource: 'INTEGRATION', sourceId: String(app.appId), objectId: 1001, propertyValue: 'Asha' });
+  });
+
+  it('reports archive, GDPR delete and merge made through the API as deletion, privacyDeletion and merge events', async () => {
+    const { received, app, sandbox: s } = await setup(() => ({ status: 200 }), [
+      { subscriptionType: 'object.deletion', objectType: 'contact' },
+      { subscriptionType: 'object.merge', objectType: 'contact' },
+      { subscriptionType: 'contact.privacyDeletion' },
+    ]);
+    const tokens = s.installApp({ appId: app.appId, portalId: PORTAL });
+    const client = new Client({ basePath: s.url, accessToken: tokens.access_token, numberOfApiCallRetries: 0 });
+    await client.crm.contacts.basicApi.archive('1020');
+    await client.crm.contacts.basicApi.purge({ objectId: '1021' });
+    const merged = await client.crm.contacts.basicApi.merge({ primaryObjectId: '1022', objectIdToMerge: '1023' });
+    expect(merged.id).toBe('1022');
+    await s.webhooks.drain();
+    const events = received.flatMap((r) => r.events).sort((a, b) => a.eventId - b.eventId);
+    expect(events.map((e) => [e.subscriptionType, e.objectId, e.changeFlag])).toEqual([
+      ['object.deletion', 1020, 'DELETED'], ['contact.privacyDeletion', 1021, 'DELETED'], ['object.merge', 1022, 'MERGED'],
+    ]);
+    expect(events[2]).toMatchObject({ primaryObjectId: 1022, mergedObjectIds: [1023], objectTypeId: '0-1' });
+    expect(s.portal().objects.contacts.get('1023')).toBeUndefined();
+    expect((await rejection(client.crm.contacts.basicApi.getById('1020'))).code).toBe(404);
   });
 
   it('sends nothing for a portal where the app is not installed', async () => {

@@ -88,6 +88,23 @@ export class Portal {
     return true;
   }
 
+  /**
+   * Merges `mergedId` into `primaryId` (HubSpot's contact merge): the primary keeps its values and takes the
+   * merged record's where it has none; the merged record is archived; one merge event is reported.
+   */
+  merge(type: ObjectTypeName, primaryId: string, mergedId: string, source: WriteSource): CrmRecord | undefined {
+    const primary = this.objects[type].get(primaryId);
+    const merged = this.objects[type].get(mergedId);
+    if (!primary || !merged || primary === merged) return undefined;
+    const at = this.clock.now();
+    for (const [name, entries] of merged.history) {
+      if (!primary.history.get(name)?.[0]?.value && entries[0]?.value) this.objects[type].set(primary, name, { ...entries[0], timestamp: at });
+    }
+    this.objects[type].archive(mergedId);
+    this.emit({ objectType: type, objectId: primaryId, kind: 'merge', occurredAt: at, source, primaryObjectId: primaryId, mergedObjectIds: [mergedId] });
+    return primary;
+  }
+
   /** The current value, including the system properties HubSpot derives from the record itself. */
   value(type: ObjectTypeName, record: CrmRecord, name: string): string | null {
     if (name === 'hs_object_id') return record.id;

@@ -3,6 +3,7 @@ import type { SandboxContext } from '../context.js';
 import { adminRoutes, type AdminDeps } from '../routes/admin-routes.js';
 import { associationsRoutes } from '../routes/associations-routes.js';
 import { batchRoutes } from '../routes/batch-routes.js';
+import { lifecycleRoutes } from '../routes/lifecycle-routes.js';
 import { oauthRoutes } from '../routes/oauth-routes.js';
 import { objectsRoutes } from '../routes/objects-routes.js';
 import { propertiesRoutes } from '../routes/properties-routes.js';
@@ -38,7 +39,7 @@ export function createApp(ctx: SandboxContext, deps: AppDeps): Express {
   api.use(authMiddleware(ctx.tokens, ctx.apps, ctx.clock));
   api.use(faultMiddleware(deps.faults, limitHeaders));
   api.use(rateLimitMiddleware(deps.tenSecondly, deps.search, ctx.clock));
-  api.use(propertiesRoutes(ctx), searchRoutes(ctx), batchRoutes(ctx), objectsRoutes(ctx), associationsRoutes(ctx));
+  api.use(propertiesRoutes(ctx), searchRoutes(ctx), batchRoutes(ctx), lifecycleRoutes(ctx), objectsRoutes(ctx), associationsRoutes(ctx));
   app.use(api);
 
   app.use((req, _res, next) => next(apiError(404, 'OBJECT_NOT_FOUND', `No route for ${req.method} ${req.path}`)));
