@@ -1,0 +1,67 @@
+import type { CardData, HistoryPoint, ScoreFigures, ScoreView } from '../../contract/index.js';
+import { modelProperties, type InScopeResult, type Model, type ScoreResult } from '../../scoring/index.js';
+import type { HistoryEntry, StoredScore } from '../../store/scores.js';
+
+/**
+ * Turns the engine's results and the stored scores into the contract's views. Pure: the routes read, these
+ * shape. The breakdown passes through as the engine explained it (minus the exact `unrounded` values).
+ */
+
+/** The next stage up from `total` (smallest `min` above it) and the floor the progress bar starts from. */
+export function stageProgress(model: Model, total: number, stage: string): Pick<ScoreFigures, 'stageFloor' | 'nextStage'> {
+  const current = model.stages.find((s) => s.label === stage);
+  const above = model.stages.filter((s) => s.min > total).sort((a, b) => a.min - b.min)[0];
+  return {
+    stageFloor: current ? current.min : 0,
+    nextStage: above ? { label: above.label, min: above.min, pointsToGo: above.min - total } : null,
+  };
+}
+
+/** The first band (in order) whose `min` ≤ score, as the engine grades (SCORING-MODEL.md step 7). */
+function band(bands: { grade: string; min: number }[], score: number): string {
+  return bands.find((b) => b.min <= score)?.grade ?? '';
+}
+
+export function scoreFigures(model: Model, r: InScopeResult): ScoreFigures {
+  return {
+    total: r.total,
+    fit: { score: r.fit, max: model.fit.max, grade: band(model.grades.fit, r.fit) },
+    engagement: { score: r.engagement, max: model.engagement.max, grade: band(model.grades.engagement, r.engagement) },
+    grade: r.grade,
+    stage: r.stage,
+    ...stageProgress(model, r.total, r.stage),
+    breakdown: r.breakdown.map(({ unrounded: _u, ...item }) => item),
+    adjustments: r.adjustments.map(({ unrounded: _u, ...a }) => a),
+  };
+}
+
+export function scoreView(model: Model, r: ScoreResult): ScoreView {
+  return r.inScope ? { state: 'scored', ...scoreFigures(model, r) } : { state: 'out-of-scope' };
+}
+
+/** The properties the fit rules read (not the scope's, not engagement's): the card counts the unknown ones. */
+export function fitProperties(model: Model): string[] {
+  return modelProperties({ ...model, engagement: { ...model.engagement, groups: [] }, scope: undefined });
+}
+
+/** Oldest first, this model only, in-scope points only: what the trend chart draws. */
+export function historyPoints(history: HistoryEntry[], modelId: string): HistoryPoint[] {
+  return history
+    .filter((h) => h.modelId === modelId && h.total !== null)
+    .sort((a, b) => a.at - b.at)
+    .map((h) => ({ at: new Date(h.at).toISOString(), total: h.total!, fit: h.fit ?? 0, engagement: h.engagement ?? 0, stage: h.stage ?? 'none' }));
+}
+
+/** The card for a contact with a stored score under `model` (the version that produced the score). */
+export function cardData(input: { contactId: string; model: Model; name: string; score: StoredScore; history: HistoryEntry[] }): CardData {
+  const { contactId, model, score } = input;
+  const ref = { id: score.modelId, name: input.name, version: score.version };
+  const scoredAt = new Date(score.scoredAt).toISOString();
+  if (!score.result.inScope) return { state: 'out-of-scope', contactId, model: ref, scoredAt };
+  return {
+    state: 'scored', contactId, model: ref, scoredAt,
+    ...scoreFigures(model, score.result),
+    history: historyPoints(input.history, score.modelId),
+    fitProperties: fitProperties(model),
+  };
+}
