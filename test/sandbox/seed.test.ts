@@ -46,7 +46,9 @@ describe('seeding a portal from the lead dataset', () => {
     expect(values(portal, '1002', ['hs_analytics_source', 'hs_analytics_num_visits', 'hs_analytics_num_page_views', 'country', 'xed_lead_quality', 'lifecyclestage']))
       .toEqual({ hs_analytics_source: 'ORGANIC_SEARCH', hs_analytics_num_visits: '5', hs_analytics_num_page_views: '13', country: 'India', xed_lead_quality: null, lifecyclestage: 'lead' });
     const rec = portal.objects.contacts.get('1002')!;
-    expect(portal.historyOf('contacts', rec, 'hs_analytics_last_url')).toHaveLength(5);
+    // One session per visit; a page seen on consecutive visits is one value in the URL's history.
+    expect(portal.historyOf('contacts', rec, 'hs_analytics_last_visit_timestamp')).toHaveLength(5);
+    expect(portal.historyOf('contacts', rec, 'hs_analytics_last_url').length).toBeLessThanOrEqual(5);
     const opens = portal.historyOf('contacts', rec, 'hs_email_last_open_date');
     expect(opens.length).toBeGreaterThanOrEqual(1);
     expect(opens[0]!.timestamp).toBe(newestEngagement(portal, rec));

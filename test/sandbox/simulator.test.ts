@@ -24,18 +24,16 @@ describe('the activity simulator', () => {
     clock.advance(60_000);
     const events = simulator.tick();
     expect(events).toHaveLength(4);
-    let changed = 0;
     for (const e of events) {
       const rec = portal.objects.contacts.get(e.contactId)!;
-      for (const [name, value] of Object.entries(e.changes)) {
-        expect(portal.value('contacts', rec, name)).toBe(value);
+      expect(Object.keys(e.changes).length).toBeGreaterThan(0);
+      for (const name of Object.keys(e.changes)) {
         const top = portal.historyOf('contacts', rec, name)[0]!;
         expect(top.timestamp).toBe(NOW + 60_000);
       }
-      changed += changes.filter((c) => c.objectId === e.contactId && c.occurredAt === e.at).length;
     }
     expect(changes.every((c) => c.kind === 'propertyChange')).toBe(true);
-    expect(changes).toHaveLength(changed);
+    expect(changes.map((c) => [c.objectId, c.propertyName])).toEqual(events.flatMap((e) => Object.keys(e.changes).map((n) => [e.contactId, n])));
   });
 
   it('produces pricing-page visits, demo requests, email clicks and meetings over a burst', () => {

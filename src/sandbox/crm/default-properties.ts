@@ -30,6 +30,7 @@ const CONTACT_ROWS: Row[] = [
   ['firstname', 'First Name', 'string', 'text', 'contactinformation'],
   ['lastname', 'Last Name', 'string', 'text', 'contactinformation'],
   ['email', 'Email', 'string', 'text', 'contactinformation', 'u'],
+  ['hs_email_domain', 'Email Domain', 'string', 'text', 'contactinformation', 'r'],
   ['phone', 'Phone Number', 'string', 'text', 'contactinformation'],
   ['company', 'Company Name', 'string', 'text', 'contactinformation'],
   ['jobtitle', 'Job Title', 'string', 'text', 'contactinformation'],

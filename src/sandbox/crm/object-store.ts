@@ -77,9 +77,13 @@ export class ObjectStore {
     return true;
   }
 
-  /** Replaces a property's whole history (seeding); entries may come in any order. */
+  /**
+   * Replaces a property's whole history (seeding); entries may come in any order. A value equal to the one
+   * before it is dropped, as a live write of an unchanged value records nothing.
+   */
   setHistory(record: CrmRecord, name: string, entries: HistoryEntry[]): void {
-    const sorted = [...entries].sort((a, b) => b.timestamp - a.timestamp).slice(0, MAX_HISTORY_PER_PROPERTY);
+    const changes = [...entries].sort((a, b) => a.timestamp - b.timestamp).filter((e, i, all) => i === 0 || e.value !== all[i - 1]!.value);
+    const sorted = changes.reverse().slice(0, MAX_HISTORY_PER_PROPERTY);
     if (sorted.length === 0) return;
     record.history.set(name, sorted);
     if (sorted[0]!.timestamp > record.updatedAt) record.updatedAt = sorted[0]!.timestamp;

@@ -110,11 +110,18 @@ export class Portal {
     if (name === 'hs_object_id') return record.id;
     if (name === 'createdate') return new Date(record.createdAt).toISOString();
     if (name === MODIFIED[type]) return new Date(record.updatedAt).toISOString();
+    // HubSpot calculates the email domain from the email.
+    if (name === 'hs_email_domain' && type === 'contacts') return record.history.get('email')?.[0]?.value.split('@')[1]?.toLowerCase() || null;
     return record.history.get(name)?.[0]?.value ?? null;
   }
 
   /** A property's history, newest first (system properties have one entry). */
   historyOf(type: ObjectTypeName, record: CrmRecord, name: string): HistoryEntry[] {
+    if (name === 'hs_email_domain' && type === 'contacts') {
+      const email = record.history.get('email')?.[0];
+      const domain = this.value(type, record, name);
+      return email && domain ? [{ ...email, value: domain }] : [];
+    }
     const system = name === 'hs_object_id' || name === 'createdate' || name === MODIFIED[type];
     if (system) return [{ value: this.value(type, record, name)!, timestamp: name === MODIFIED[type] ? record.updatedAt : record.createdAt, sourceType: 'CRM_UI' }];
     return record.history.get(name) ?? [];

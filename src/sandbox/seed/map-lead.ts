@@ -44,7 +44,8 @@ export function mapLead(row: LeadRow, cycle: number, rng: Rng): LeadProfile {
     const industry = spec?.industry ?? rng.pick(['Computer Software', 'Financial Services', 'Information Technology and Services']);
     company = { name, domain: `${slug(name)}.example`, industry, numberofemployees: String(rng.weighted(EMPLOYEE_BUCKETS)) };
   }
-  const emailDomain = company?.domain ?? rng.pick(['example.com', 'example.net', 'example.org']);
+  // Personal addresses on free-mail names under the reserved .example TLD: realistic, and never anyone's inbox.
+  const emailDomain = company?.domain ?? rng.pick(['gmail.example', 'yahoo.example', 'outlook.example', 'hotmail.example']);
   const properties: Record<string, string> = {
     firstname: first, lastname: last,
     email: `${slug(first)}.${slug(last)}.${row.leadNumber}${cycle ? `-${cycle}` : ''}@${emailDomain}`,

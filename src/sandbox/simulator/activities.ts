@@ -56,6 +56,7 @@ export function performActivity(portal: Portal, rec: CrmRecord, kind: ActivityKi
   const changes = changesFor(actual, portal, rec, rng, new Date(at).toISOString());
   const { values, problems } = portal.validate('contacts', changes, true);
   if (problems.length) throw new Error(`simulated ${actual}: ${problems.map((p) => p.message).join('; ')}`);
-  portal.update('contacts', rec, values, { sourceType: SOURCE[actual] }, { at });
-  return { portalId: portal.id, contactId: rec.id, kind: actual, at, changes: values };
+  const changed = portal.update('contacts', rec, values, { sourceType: SOURCE[actual] }, { at });
+  // Only what changed: an activity repeating a value at the same instant records and fires nothing.
+  return { portalId: portal.id, contactId: rec.id, kind: actual, at, changes: Object.fromEntries(changed.map((n) => [n, values[n]!])) };
 }

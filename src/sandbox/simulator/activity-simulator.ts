@@ -56,7 +56,11 @@ export class ActivitySimulator {
   private engage(portal: Portal): Activity | undefined {
     const store = portal.objects.contacts;
     if (store.size === 0) return undefined;
-    const rec = store.nth(this.rng.int(0, store.size - 1));
+    // Engagement is concentrated: half of it comes from a small set of "hot" leads (2 % of contacts, spread
+    // over the id range), so over a demo some leads visibly heat up instead of everyone warming a little.
+    const hot = Math.max(5, Math.floor(store.size * 0.02));
+    const index = this.rng.chance(0.5) ? (this.rng.int(0, hot - 1) * 7919) % store.size : this.rng.int(0, store.size - 1);
+    const rec = store.nth(index);
     if (!rec) return undefined;
     return performActivity(portal, rec, this.rng.weighted(ACTIVITY_WEIGHTS), this.rng, this.clock.now());
   }
