@@ -25,6 +25,10 @@ const COMMANDS: Record<string, Command> = {
     summary: 'Run the local HubSpot stand-in (OAuth, CRM API, limits, signed webhooks) seeded with the lead dataset',
     load: () => import('./sandbox.js'),
   },
+  start: {
+    summary: 'Run the app: --role web (webhooks, OAuth, API), worker (scoring queue) or all (default)',
+    load: () => import('./start.js'),
+  },
   validate: {
     summary: 'Check a scoring model file; every error by JSON path',
     load: () => import('./validate.js'),

@@ -1,0 +1,60 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from '../../logger.js';
+import type { Scheduler } from '../../queue/scheduler.js';
+import type { DirtyStore } from '../../store/dirty.js';
+import type { AppKeys } from '../../store/keys.js';
+import type { LedgerStore } from '../../store/ledger.js';
+import type { ModelStore } from '../../store/models.js';
+import { createSignalBatch } from '../../store/signal-batch.js';
+import { StorageUnavailableError } from '../http-error.js';
+import { applyEvents } from './webhook-handlers.js';
+import type { ParsedEvent } from './webhook-schema.js';
+
+/** Output prefix of a portal without a published model yet (the starter model's). */
+const DEFAULT_OUTPUT_PREFIX = 'lead_score';
+
+export type ReceiveDeps = {
+  redis: Redis;
+  keys: AppKeys;
+  ledger: LedgerStore;
+  dirty: DirtyStore;
+  models: Pick<ModelStore, 'outputPrefixes'>;
+  scheduler: Pick<Scheduler, 'scheduleScore'>;
+  logger: Logger;
+  clock: () => number;
+};
+
+/**
+ * Stores a validated webhook batch durably and enqueues its scoring: per portal, one MULTI with every ledger,
+ * dirty, erasure and merge write, then one score job for the portal's settle window. Any storage failure throws
+ * StorageUnavailableError (→ 503, HubSpot retries): the batch is never acknowledged before it is stored.
+ */
+export function createBatchReceiver(deps: ReceiveDeps) {
+  return async function receive(events: ParsedEvent[]): Promise<{ portals: number; dirty: number; erased: number }> {
+    const byPortal = new Map<number, ParsedEvent[]>();
+    for (const e of events) byPortal.set(e.event.portalId, [...(byPortal.get(e.event.portalId) ?? []), e]);
+    let dirty = 0;
+    let erased = 0;
+    try {
+      for (const [portalId, portalEvents] of byPortal) {
+        const now = deps.clock();
+        const prefixes = new Set([DEFAULT_OUTPUT_PREFIX, ...(await deps.models.outputPrefixes(portalId))]);
+        const batch = createSignalBatch(deps, portalId, now);
+        applyEvents(portalEvents, {
+          batch,
+          isOwnProperty: (name) => [...prefixes].some((p) => name === p || name.startsWith(`${p}_`)),
+          debug: (msg, fields) => deps.logger.debug(fields, msg),
+        });
+        const result = await batch.commit();
+        if (result.due !== null) await deps.scheduler.scheduleScore(portalId, result.due);
+        dirty += result.dirty;
+        erased += result.erased;
+      }
+    } catch (err) {
+      throw new StorageUnavailableError(err);
+    }
+    return { portals: byPortal.size, dirty, erased };
+  };
+}
+
+export type BatchReceiver = ReturnType<typeof createBatchReceiver>;
