@@ -71,6 +71,7 @@ export async function run(argv: string[]): Promise<number> {
     `Portal ${portalId}: ${seeded.contacts} contacts (${seeded.customers} customers, ${seeded.deals} deals, ${seeded.companies} companies)`,
     `Demo app ${app.appId}: webhooks to ${app.webhooks?.targetUrl} (${app.webhooks?.subscriptions.length} subscriptions from ${hsmeta ? relative(process.cwd(), hsmeta) : 'the default list'})`,
     `Install: ${sandbox.authorizeUrl({ clientId: app.clientId, redirectUri: app.redirectUris[0]!, scopes: app.requiredScopes, optionalScopes: app.optionalScopes })}`,
+    `Contacts (sandbox CRM view): ${sandbox.url}/_sandbox/portals/${portalId}`,
     `Simulator: ${sandbox.simulator.running ? `on, every ${sandbox.simulator.options.intervalMs} ms` : 'off (--simulate)'}`,
     '',
     'Point the app at it with:',

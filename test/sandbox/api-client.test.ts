@@ -153,6 +153,17 @@ describe('the sandbox seen through @hubspot/api-client', () => {
     expect((res as { numErrors?: number }).numErrors).toBe(1);
   });
 
+  it('shows the portal\'s contacts with the properties the app created, sorted by score, on the CRM view page', async () => {
+    s = await installedSandbox();
+    await s.client.crm.properties.groupsApi.create('contacts', { name: 'lead_scoring', label: 'Lead scoring' });
+    await s.client.crm.properties.coreApi.create('contacts', { name: 'lead_score', label: 'Score', type: 'number' as never, fieldType: 'number' as never, groupName: 'lead_scoring' });
+    await s.client.crm.contacts.batchApi.update({ inputs: [{ id: '1004', properties: { lead_score: '7' } }, { id: '1009', properties: { lead_score: '61' } }] });
+    const html = await (await fetch(`${s.sandbox.url}/_sandbox/portals/${s.portalId}?limit=3`)).text();
+    expect(html).toContain('<th>lead_score</th>');
+    const ids = [...html.matchAll(/<tr><td>(\d+)<\/td>/g)].map((m) => m[1]);
+    expect(ids).toEqual(['1009', '1004', '1001']);
+  });
+
   it('answers 401 in HubSpot\'s shape for a missing or unknown token', async () => {
     s = await installedSandbox();
     const { Client } = await import('@hubspot/api-client');

@@ -3,6 +3,7 @@ import type { SandboxContext } from '../context.js';
 import { adminRoutes, type AdminDeps } from '../routes/admin-routes.js';
 import { associationsRoutes } from '../routes/associations-routes.js';
 import { batchRoutes } from '../routes/batch-routes.js';
+import { crmViewRoutes } from '../routes/crm-view.js';
 import { lifecycleRoutes } from '../routes/lifecycle-routes.js';
 import { oauthRoutes } from '../routes/oauth-routes.js';
 import { objectsRoutes } from '../routes/objects-routes.js';
@@ -28,7 +29,7 @@ export function createApp(ctx: SandboxContext, deps: AppDeps): Express {
   app.use(requestLogMiddleware(deps.log, ctx.clock));
   app.use(express.json({ limit: '10mb' }));
   app.use(express.urlencoded({ extended: false }));
-  app.use(adminRoutes(ctx, deps));
+  app.use(adminRoutes(ctx, deps), crmViewRoutes(ctx));
   app.use(oauthRoutes(ctx));
 
   const limitHeaders = () => ({
