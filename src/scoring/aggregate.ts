@@ -11,16 +11,22 @@ export function clamp(x: number, lo: number, hi: number): number {
  * weighted total. Writes `[fit, engagement, total]`, unrounded, into `out`.
  */
 export function aggregate(c: CompiledModel, values: Float64Array, out: Float64Array): void {
-  for (let d = 0; d < 2; d++) {
-    const dim = c.dimensions[d as 0 | 1];
+  const { maxPoints, groupEnd, groupMax, groupDimension, dimensionMax, fitWeight, engagementWeight } = c.layout;
+  let fit = 0;
+  let engagement = 0;
+  let r = 0;
+  for (let g = 0; g < groupEnd.length; g++) {
+    const end = groupEnd[g] as number;
     let sum = 0;
-    for (const group of dim.groups) {
-      let g = 0;
-      for (const rule of group.rules) g += clamp(values[rule.index] as number, -rule.maxPoints, rule.maxPoints);
-      sum += clamp(g, -group.max, group.max);
+    for (; r < end; r++) {
+      const cap = maxPoints[r] as number;
+      sum += clamp(values[r] as number, -cap, cap);
     }
-    out[d] = clamp(sum, 0, dim.max);
+    const max = groupMax[g] as number;
+    if (groupDimension[g] === 0) fit += clamp(sum, -max, max);
+    else engagement += clamp(sum, -max, max);
   }
-  const { fitWeight, engagementWeight } = c.model.total;
-  out[2] = fitWeight * (out[0] as number) + engagementWeight * (out[1] as number);
+  out[0] = fit = clamp(fit, 0, dimensionMax[0] as number);
+  out[1] = engagement = clamp(engagement, 0, dimensionMax[1] as number);
+  out[2] = fitWeight * fit + engagementWeight * engagement;
 }

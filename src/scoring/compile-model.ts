@@ -28,6 +28,19 @@ export type CompiledRule = {
 export type CompiledGroup = { id: string; label: string; max: number; rules: CompiledRule[] };
 export type CompiledDimension = { name: 'fit' | 'engagement'; label: string; max: number; groups: CompiledGroup[] };
 
+/**
+ * Rules are stored group by group in model order, so group `g` owns rules `groupEnd[g − 1]` to `groupEnd[g] − 1`.
+ */
+export type Layout = {
+  maxPoints: Float64Array;
+  groupEnd: Int32Array;
+  groupMax: Float64Array;
+  groupDimension: Uint8Array;
+  dimensionMax: Float64Array;
+  fitWeight: number;
+  engagementWeight: number;
+};
+
 /** Per-rule working values of one evaluation, reused across evaluations (evaluate allocates no scratch). */
 export type Scratch = {
   /** Decayed sum before the rule's cap (property rule: points or 0). */
@@ -42,9 +55,13 @@ export type Scratch = {
   slope: Float64Array;
   /** Earliest instant (epoch ms) after which an event's window or decay phase changes; Infinity when none. */
   boundary: number;
+  /** Whether some rule's value is decaying continuously (a half-life part or a linear slope). */
+  moving: boolean;
   /** Rule values probed by `nextChangeAt` (at an instant, or the low / high ends over a span). */
   probeLo: Float64Array;
   probeHi: Float64Array;
+  /** Fastest possible movement of `[fit, engagement]` in points per day, at the last probe. */
+  rates: Float64Array;
   /** `[fit, engagement, total]` unrounded: now, then the two probes. */
   scores: Float64Array;
   scoresLo: Float64Array;
@@ -60,6 +77,8 @@ export type CompiledModel = {
   model: Model;
   rules: CompiledRule[];
   dimensions: [CompiledDimension, CompiledDimension];
+  /** The same structure flattened for `aggregate`, which runs several times per evaluation. */
+  layout: Layout;
   propertyRules: CompiledRule[];
   eventRules: Map<string, CompiledRule[]>;
   scope: Predicate<number> | null;
@@ -105,10 +124,22 @@ export function compileModel(model: Model): CompiledModel {
   const eventRules = new Map<string, CompiledRule[]>();
   for (const r of rules) if (r.eventType !== null) eventRules.set(r.eventType, [...(eventRules.get(r.eventType) ?? []), r]);
   const n = rules.length;
+  const groups = dims.flatMap((d, i) => d.groups.map((g) => ({ g, dimension: i })));
+  let end = 0;
+  const layout: Layout = {
+    maxPoints: Float64Array.from(rules, (r) => r.maxPoints),
+    groupEnd: Int32Array.from(groups, ({ g }) => (end += g.rules.length)),
+    groupMax: Float64Array.from(groups, ({ g }) => g.max),
+    groupDimension: Uint8Array.from(groups, ({ dimension }) => dimension),
+    dimensionMax: Float64Array.from(dims, (d) => d.max),
+    fitWeight: model.total.fitWeight,
+    engagementWeight: model.total.engagementWeight,
+  };
   return {
     model,
     rules,
     dimensions: dims,
+    layout,
     propertyRules: rules.filter((r) => r.when !== null),
     eventRules,
     scope,
@@ -124,8 +155,10 @@ export function compileModel(model: Model): CompiledModel {
       halfLifePart: new Float64Array(n),
       slope: new Float64Array(n),
       boundary: Infinity,
+      moving: false,
       probeLo: new Float64Array(n),
       probeHi: new Float64Array(n),
+      rates: new Float64Array(2),
       scores: new Float64Array(3),
       scoresLo: new Float64Array(3),
       scoresHi: new Float64Array(3),

@@ -2,7 +2,6 @@ import { aggregate } from './aggregate.js';
 import type { CompiledModel } from './compile-model.js';
 import type { ContactInput } from './contact-schema.js';
 import { DAY_MS } from './dates.js';
-import { DecayCode } from './decay.js';
 import { roundScore } from './rounding.js';
 import { computeRuleValues } from './rule-values.js';
 
@@ -62,38 +61,56 @@ function propertyBoundary(c: CompiledModel, from: number): number {
 /** A change inside the segment [start, end] (or a re-check time), or null when none happens before `end`. */
 function searchSegment(c: CompiledModel, start: number, end: number, current: Rounded): number | null {
   const s = c.scratch;
-  let moving = false;
-  for (const rule of c.rules) if (s.halfLifePart[rule.index] !== 0 || s.slope[rule.index] !== 0) moving = true;
-  if (!moving) return null;
+  if (!s.moving) return null;
   const limit = Math.min(end, start + LOOKAHEAD_MS);
-  if (!canChange(c, (limit - start) / DAY_MS, current)) {
+  // `s.scores` and `s.rates` hold the outputs and rates at `start` (computeRuleValues, aggregate): the first safe
+  // step needs no probe. Far from any rounding edge (the common case) it already clears the look-ahead.
+  let days = Math.max(safeStep(c, s.rates, s.scores), MIN_STEP_DAYS);
+  if (start + days * DAY_MS >= limit || !canChange(c, (limit - start) / DAY_MS, current)) {
     if (limit === end) return null;
     // Nothing changes within the look-ahead: a re-check time, unless nothing can change before the boundary.
     return canChange(c, (end - start) / DAY_MS, current) ? limit : null;
   }
-  let days = 0;
   for (let step = 0; step < MAX_STEPS; step++) {
     probe(c, days, s.probeLo);
     aggregate(c, s.probeLo, s.scores);
-    if (days > 0 && differs(s.scores, current)) return Math.ceil(start + days * DAY_MS);
-    days += Math.max(safeStep(c, days, s.scores), MIN_STEP_DAYS);
+    if (differs(s.scores, current)) return Math.ceil(start + days * DAY_MS);
+    days += Math.max(safeStep(c, s.rates, s.scores), MIN_STEP_DAYS);
     if (start + days * DAY_MS >= limit) return limit === end ? null : limit;
   }
   return Math.ceil(start + days * DAY_MS);
 }
 
-/** Each rule's value `days` after the segment start (within the segment). */
+/**
+ * Each rule's value `days` after the segment start (within the segment), and into `s.rates` the fastest each
+ * dimension can move at that moment (points per day): the step after this probe needs both, and the half-life
+ * factor is the costly part, so it is computed once for the two.
+ */
 function probe(c: CompiledModel, days: number, out: Float64Array): void {
   const s = c.scratch;
+  let fitRate = 0;
+  let engagementRate = 0;
   for (const rule of c.rules) {
     const i = rule.index;
     const v = s.value[i] as number;
     const h = s.halfLifePart[i] as number;
     const slope = s.slope[i] as number;
-    if (h !== 0) out[i] = v - h + (days === Infinity ? 0 : h * Math.pow(0.5, days / rule.decayDays));
-    else if (slope !== 0) out[i] = v - slope * days;
-    else out[i] = v;
+    let rate = 0;
+    if (h !== 0) {
+      const left = days === Infinity ? 0 : h * Math.pow(0.5, days / rule.decayDays);
+      out[i] = v - h + left;
+      rate = (Math.abs(left) * Math.LN2) / rule.decayDays;
+    } else if (slope !== 0) {
+      out[i] = v - slope * days;
+      rate = Math.abs(slope);
+    } else {
+      out[i] = v;
+    }
+    if (rule.dimension === 0) fitRate += rate;
+    else engagementRate += rate;
   }
+  s.rates[0] = fitRate;
+  s.rates[1] = engagementRate;
 }
 
 /** Whether the rounded outputs can differ anywhere in the first `days` of the segment. */
@@ -113,23 +130,14 @@ function canChange(c: CompiledModel, days: number, current: Rounded): boolean {
 }
 
 /** Days until any output could reach a rounding edge, given the fastest each dimension can move now. */
-function safeStep(c: CompiledModel, days: number, scores: Float64Array): number {
-  let fitRate = 0;
-  let engagementRate = 0;
-  for (const rule of c.rules) {
-    const i = rule.index;
-    const h = c.scratch.halfLifePart[i] as number;
-    let rate = Math.abs(c.scratch.slope[i] as number);
-    if (h !== 0 && rule.decay === DecayCode.HalfLife) rate += (Math.abs(h) * Math.pow(0.5, days / rule.decayDays) * Math.LN2) / rule.decayDays;
-    if (rule.dimension === 0) fitRate += rate;
-    else engagementRate += rate;
-  }
+function safeStep(c: CompiledModel, rates: Float64Array, scores: Float64Array): number {
+  const fitRate = rates[0] as number;
+  const engagementRate = rates[1] as number;
   const { fitWeight, engagementWeight } = c.model.total;
-  const totalRate = fitWeight * fitRate + engagementWeight * engagementRate;
   return Math.min(
     reach(scores[0] as number, fitRate),
     reach(scores[1] as number, engagementRate),
-    reach(scores[2] as number, totalRate),
+    reach(scores[2] as number, fitWeight * fitRate + engagementWeight * engagementRate),
   );
 }
 

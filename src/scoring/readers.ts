@@ -58,8 +58,8 @@ export class PropertyReader implements ValueReader<number> {
 
   text(slot: number): string | null {
     if (!this.fresh(slot, 0)) {
-      const name = this.names[slot] as string;
-      this.texts[slot] = Object.hasOwn(this.properties, name) ? textOf(this.properties[name]) : null;
+      // No hasOwn check needed: an inherited member (`constructor`, `__proto__`) is not a string, so textOf says null.
+      this.texts[slot] = textOf(this.properties[this.names[slot] as string]);
     }
     return this.texts[slot] ?? null;
   }

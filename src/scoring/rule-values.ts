@@ -13,13 +13,15 @@ import { decayFactor, DecayCode } from './decay.js';
  */
 export function computeRuleValues(c: CompiledModel, contact: ContactInput, now: number): void {
   const s = c.scratch;
-  s.value.fill(0);
-  s.count.fill(0);
-  s.newest.fill(-Infinity);
-  s.undecayed.fill(0);
-  s.halfLifePart.fill(0);
-  s.slope.fill(0);
-  s.boundary = Infinity;
+  for (let i = 0; i < s.value.length; i++) {
+    s.value[i] = 0;
+    s.count[i] = 0;
+    s.newest[i] = -Infinity;
+    s.undecayed[i] = 0;
+    s.halfLifePart[i] = 0;
+    s.slope[i] = 0;
+  }
+  let moving = false;
 
   const props = c.properties;
   for (const rule of c.propertyRules) {
@@ -65,12 +67,28 @@ export function computeRuleValues(c: CompiledModel, contact: ContactInput, now: 
         if (rule.decay !== DecayCode.None) boundary = Math.min(boundary, at);
       } else if (rule.decay === DecayCode.HalfLife) {
         s.halfLifePart[i] = (s.halfLifePart[i] as number) + p * f;
+        if (p !== 0) moving = true;
       } else if (rule.decay === DecayCode.Linear) {
         s.slope[i] = (s.slope[i] as number) + p / rule.decayDays;
+        if (p !== 0) moving = true;
       }
     }
   }
   s.boundary = boundary;
+  s.moving = moving;
+  // How fast each dimension can move right now (points per day): `nextChangeAt`'s first step.
+  let fitRate = 0;
+  let engagementRate = 0;
+  if (moving) {
+    for (const rule of c.rules) {
+      const i = rule.index;
+      const rate = (Math.abs(s.halfLifePart[i] as number) * Math.LN2) / (rule.decayDays || 1) + Math.abs(s.slope[i] as number);
+      if (rule.dimension === 0) fitRate += rate;
+      else engagementRate += rate;
+    }
+  }
+  s.rates[0] = fitRate;
+  s.rates[1] = engagementRate;
 }
 
 /** The next instant after `now` at which one of a `where`'s date leaves may flip for the current event. */
