@@ -174,6 +174,15 @@ describe('the sandbox seen through @hubspot/api-client', () => {
     expect(s.sandbox.requests(s.portalId).total).toBe(0);
   });
 
+  it('refreshes tokens through the SDK\'s (v1) token client, which parses the sandbox\'s answer', async () => {
+    s = await installedSandbox();
+    const pair = await s.client.oauth.tokensApi.create('refresh_token', undefined, undefined, s.app.clientId, s.app.clientSecret, s.tokens.refresh_token);
+    expect(pair).toMatchObject({ tokenType: 'bearer', expiresIn: 1800 });
+    expect(pair.refreshToken).not.toBe(s.tokens.refresh_token);
+    const again = await rejection(s.client.oauth.tokensApi.create('refresh_token', undefined, undefined, s.app.clientId, s.app.clientSecret, s.tokens.refresh_token));
+    expect([again.code, again.body]).toEqual([400, expect.objectContaining({ status: 'BAD_REFRESH_TOKEN' })]);
+  });
+
   it('answers 403 MISSING_SCOPES when the token lacks a scope', async () => {
     s = await installedSandbox({ scopes: ['oauth', 'crm.objects.contacts.read'] });
     const err = await rejection(s.client.crm.contacts.batchApi.update({ inputs: [{ id: '1001', properties: { firstname: 'x' } }] }));

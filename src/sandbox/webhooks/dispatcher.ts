@@ -100,6 +100,7 @@ export class WebhookDispatcher {
     const url = app.webhooks.targetUrl;
     const result = await postBatch({ url, secret: app.clientSecret, events: batch, timeoutMs: this.options.timeoutMs });
     s.inFlight--;
+    if (this.closed) return;
     this.record({ ...result, appId, url, attemptNumber: batch[0]!.attemptNumber, size: batch.length, at: Date.now(), eventIds: batch.map((e) => e.eventId) });
     if (result.ok) this.settle(batch.length, 'delivered');
     else this.retry(appId, s, batch);
