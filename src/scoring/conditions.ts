@@ -67,21 +67,11 @@ function compileLeaf<K>(leaf: Leaf, k: K, dates: DateLeaf<K>[]): Predicate<K> {
     }
     case 'in': {
       const set = new Set(leaf.value.map((v) => v.trim().toLowerCase()));
-      return (r) => {
-        const items = r.items(k);
-        if (items === null) return false;
-        for (const item of items) if (set.has(item)) return true;
-        return false;
-      };
+      return (r) => anyIn(r, k, set);
     }
     case 'notIn': {
       const set = new Set(leaf.value.map((v) => v.trim().toLowerCase()));
-      return (r) => {
-        const items = r.items(k);
-        if (items === null) return true;
-        for (const item of items) if (set.has(item)) return false;
-        return true;
-      };
+      return (r) => r.lower(k) === null || !anyIn(r, k, set);
     }
     case 'contains': {
       const lv = leaf.value.toLowerCase();
@@ -140,6 +130,15 @@ function compileLeaf<K>(leaf: Leaf, k: K, dates: DateLeaf<K>[]): Predicate<K> {
       return (r) => dateAgeDays(r.date(k), r.now) > days;
     }
   }
+}
+
+/** Whether the value, or one of its multi-select items, is in `set`. A plain value needs no split (the usual case). */
+function anyIn<K>(r: ValueReader<K>, k: K, set: Set<string>): boolean {
+  const lower = r.lower(k);
+  if (lower === null) return false;
+  if (lower.indexOf(';') < 0) return set.has(lower);
+  for (const item of r.items(k) ?? []) if (set.has(item)) return true;
+  return false;
 }
 
 /**
