@@ -52,7 +52,6 @@ describe('a recorded webhook batch', () => {
       .reply(200, readReply)
       .post('/crm/v3/objects/contacts/batch/update', (b) => Boolean((updateBody = b)))
       .matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`)
-      // The reply echoes the update the predicate captured (nock hands the reply function the raw bytes).
       .reply(200, () => ({
         status: 'COMPLETE',
         results: (updateBody?.inputs ?? []).map((i) => ({ ...i, createdAt: '2025-11-03T09:12:44.310Z', updatedAt: new Date().toISOString(), archived: false })),

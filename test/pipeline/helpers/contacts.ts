@@ -1,0 +1,36 @@
+/** A contact as HubSpot's batch read returns it, with properties that make the starter model score it. */
+export function crmContact(id: string, properties: Record<string, string | null> = {}) {
+  const n = Number(id);
+  return {
+    id,
+    properties: {
+      hs_object_id: id,
+      email: `person${id}@company${n % 7}.example`,
+      jobtitle: ['VP Sales', 'Engineer', 'Director of IT', 'Student', 'CEO'][n % 5]!,
+      numberofemployees: String(20 + (n % 9) * 300),
+      industry: n % 2 ? 'Computer Software' : 'Retail',
+      lifecyclestage: n % 11 === 0 ? 'customer' : 'lead',
+      createdate: '2025-10-01T08:00:00.000Z',
+      lastmodifieddate: new Date().toISOString(),
+      ...properties,
+    },
+    createdAt: '2025-10-01T08:00:00.000Z',
+    updatedAt: new Date().toISOString(),
+    archived: false,
+  };
+}
+
+export const batchResponse = (results: unknown[]) => ({
+  status: 'COMPLETE',
+  results,
+  startedAt: new Date().toISOString(),
+  completedAt: new Date().toISOString(),
+});
+
+/** One HubSpot propertyChange webhook event in HubSpot's shape. */
+export function propertyChange(portalId: number, objectId: number, propertyName: string, propertyValue: string, occurredAt: number, eventId: number) {
+  return {
+    eventId, subscriptionId: 2381470, portalId, appId: 1160452, occurredAt, subscriptionType: 'contact.propertyChange',
+    attemptNumber: 0, objectId, propertyName, propertyValue, changeSource: 'ANALYTICS',
+  };
+}
