@@ -5,14 +5,15 @@ import { bundleOptions, EXTERNAL } from '../build-options.mjs';
 
 /**
  * The package bundle runs inside HubSpot's extension worker: it may contain only our UI code, the API contract
- * and the engine's zod-only result schemas, never server code (express, ioredis, node:*) or the engine's
+ * and the engine's and the analysis' zod-only report schemas, never server code (express, ioredis, node:*) or the engine's
  * evaluator and its RE2 dependency. This builds it in memory and checks what went in and what it imports.
  */
 describe('the extensions bundle', () => {
   it('contains only the UI, the contract and the engine result schemas, and imports only the host packages', async () => {
     const result = await build({ ...bundleOptions, write: false, metafile: true, logLevel: 'silent' });
     const inputs = Object.keys(result.metafile!.inputs);
-    const outside = inputs.filter((p) => !p.startsWith('src/') && !p.startsWith('../src/contract/') && p !== '../src/scoring/result-schema.ts');
+    const schemas = ['../src/scoring/result-schema.ts', '../src/analysis/accuracy-report-schema.ts', '../src/analysis/report-schemas.ts'];
+    const outside = inputs.filter((p) => !p.startsWith('src/') && !p.startsWith('../src/contract/') && !schemas.includes(p));
     expect(outside).toEqual([]);
     const imports = Object.values(result.metafile!.outputs).flatMap((o) => o.imports.map((i) => i.path));
     expect([...new Set(imports)].sort()).toEqual(

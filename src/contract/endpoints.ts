@@ -6,6 +6,10 @@ import {
   RollbackRequestSchema,
 } from './models.js';
 import { PreviewRequestSchema, PreviewResponseSchema, TestOnContactRequestSchema, TestOnContactResponseSchema } from './preview.js';
+import {
+  AnalysisParamsSchema, CapacityRequestSchema, CapacityResponseSchema, ForwardResponseSchema, LiveAccuracySchema, SuggestionRequestSchema,
+  SuggestionStatusSchema,
+} from './analysis.js';
 
 /**
  * Every route the card and the settings page call, as data: method, path, and the schema of each part. The
@@ -47,6 +51,12 @@ export const api = {
   rollback: endpoint({ method: 'POST', path: '/api/models/:modelId/rollback', params: ModelParamsSchema, body: RollbackRequestSchema, response: PublishResponseSchema }),
   exportModel: endpoint({ method: 'GET', path: '/api/models/:modelId/export', params: ModelParamsSchema, query: ExportQuerySchema, response: ExportResponseSchema }),
   importModel: endpoint({ method: 'POST', path: '/api/models/import', body: ImportRequestSchema, response: DraftSchema }),
+  // Analysis (src/contract/analysis.ts): learning runs in the worker; the rest answers from stored data.
+  startSuggestion: endpoint({ method: 'POST', path: '/api/analysis/:modelId/suggestion', params: AnalysisParamsSchema, body: SuggestionRequestSchema, response: SuggestionStatusSchema }),
+  getSuggestion: endpoint({ method: 'GET', path: '/api/analysis/:modelId/suggestion', params: AnalysisParamsSchema, response: SuggestionStatusSchema }),
+  liveAccuracy: endpoint({ method: 'GET', path: '/api/analysis/:modelId/accuracy', params: AnalysisParamsSchema, response: LiveAccuracySchema }),
+  capacityThreshold: endpoint({ method: 'POST', path: '/api/analysis/:modelId/capacity', params: AnalysisParamsSchema, body: CapacityRequestSchema, response: CapacityResponseSchema }),
+  forwardAccuracy: endpoint({ method: 'GET', path: '/api/analysis/:modelId/forward', params: AnalysisParamsSchema, response: ForwardResponseSchema }),
 } as const;
 
 export type Api = typeof api;

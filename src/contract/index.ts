@@ -8,4 +8,5 @@ export * from './score.js';
 export * from './card.js';
 export * from './models.js';
 export * from './preview.js';
+export * from './analysis.js';
 export * from './endpoints.js';

@@ -17,6 +17,8 @@ export const JobSchemas = {
   rescore: z.object({ portalId: PortalId, modelId: z.string(), version: z.number().int().positive(), startedAt: z.number() }),
   /** Periodic: make contacts whose decay moment came dirty, and restart any portal whose work was orphaned. */
   sweep: z.object({}),
+  /** Learn a model from the portal's past conversions and measure it (the settings page's analysis). */
+  analysis: z.object({ portalId: PortalId, modelId: z.string(), requestedAt: z.number() }),
 } as const;
 
 export type JobName = keyof typeof JobSchemas;
@@ -30,6 +32,7 @@ export const jobIds = {
   score: (portalId: number, dueAt: number) => `score-${portalId}-${dueAt}`,
   backfill: (portalId: number, startedAt: number) => `backfill-${portalId}-${startedAt}`,
   rescore: (portalId: number, modelId: string, version: number) => `rescore-${portalId}-${modelId}-${version}`,
+  analysis: (portalId: number, modelId: string, requestedAt: number) => `analysis-${portalId}-${modelId}-${requestedAt}`,
 };
 
 /** Parses a job's data by its name; throws (the job fails without retry) when it is not what we enqueue. */
@@ -43,6 +46,8 @@ export function parseJob(name: string, data: unknown) {
       return { name, data: JobSchemas.rescore.parse(data) } as const;
     case 'sweep':
       return { name, data: JobSchemas.sweep.parse(data) } as const;
+    case 'analysis':
+      return { name, data: JobSchemas.analysis.parse(data) } as const;
     default:
       throw new Error(`unknown job "${name}"`);
   }

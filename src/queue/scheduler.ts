@@ -35,6 +35,12 @@ export function createScheduler(deps: { queue: Queue; clock?: () => number; atte
       await queue.add('rescore', data, { ...common, jobId: jobIds.rescore(portalId, modelId, version) });
     },
 
+    /** One learning run per request (the run's `requestedAt` names it); retried like the rest, then left failed. */
+    async enqueueAnalysis(portalId: number, modelId: string, requestedAt: number): Promise<void> {
+      const data: JobData<'analysis'> = { portalId, modelId, requestedAt };
+      await queue.add('analysis', data, { ...common, attempts: 3, jobId: jobIds.analysis(portalId, modelId, requestedAt) });
+    },
+
     /** Installs the periodic sweep (idempotent: one scheduler however many processes start). */
     async ensureSweep(everyMs = SWEEP_EVERY_MS): Promise<void> {
       await queue.upsertJobScheduler('sweep', { every: everyMs }, { name: 'sweep', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });

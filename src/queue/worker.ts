@@ -3,6 +3,7 @@ import type { PipelineContext } from './context.js';
 import { parseJob, QUEUE_NAME } from './jobs.js';
 import { processListing } from './process-listing.js';
 import { processScore } from './process-score.js';
+import { processAnalysis } from './process-analysis.js';
 import { processSweep } from './process-sweep.js';
 
 /**
@@ -29,6 +30,8 @@ export function createScoringWorker(ctx: PipelineContext, opts: { connection: Co
         return processListing(ctx, job, token, 'rescore', parsed.data);
       case 'sweep':
         return processSweep(ctx);
+      case 'analysis':
+        return processAnalysis(ctx, job, token, parsed.data);
     }
   }
 

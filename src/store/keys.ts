@@ -42,6 +42,8 @@ export function appKeys(prefix: string) {
         versions: `${base}:model:${modelId}:versions`,
         published: `${base}:model:${modelId}:published`,
       }),
+      /** String (JSON): the last learning run of a model's analysis (status, then its report). */
+      analysis: (modelId: string) => `${base}:analysis:${modelId}`,
       backfill: `${base}:backfill`,
       /** Hash: progress of the rescore that follows a publish (same fields as `backfill`). */
       rescore: `${base}:rescore`,

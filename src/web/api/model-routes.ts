@@ -1,6 +1,7 @@
 import express, { type Router } from 'express';
 import { api, type EndpointName } from '../../contract/index.js';
 import { HttpError } from '../http-error.js';
+import { analysisHandlers } from './analysis-handlers.js';
 import type { ApiContext } from './api-context.js';
 import { cardHandlers } from './card-handlers.js';
 import { registerEndpoint, type ApiHandlers, type EndpointHandler } from './endpoint-route.js';
@@ -19,7 +20,7 @@ export type ModelRouteDeps = ApiContext;
  */
 export function modelRoutes(ctx: ModelRouteDeps): Router {
   const router = express.Router();
-  const handlers: ApiHandlers = { ...cardHandlers(ctx), ...modelHandlers(ctx), ...publishHandlers(ctx), ...tryHandlers(ctx) };
+  const handlers: ApiHandlers = { ...cardHandlers(ctx), ...modelHandlers(ctx), ...publishHandlers(ctx), ...tryHandlers(ctx), ...analysisHandlers(ctx) };
   for (const name of Object.keys(api) as EndpointName[]) {
     registerEndpoint(router, api[name], handlers[name] as EndpointHandler<(typeof api)[EndpointName]>);
   }
