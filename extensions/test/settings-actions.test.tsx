@@ -6,7 +6,7 @@ import type { PreviewResponse, PublishResponse, TestOnContactResponse } from '..
 import { scoredCard } from './helpers/card-fixtures.js';
 import { installFakeHsFetch, type FakeHsFetch } from './helpers/fake-hs-fetch.js';
 import { renderSettings, replyWithOneModel } from './helpers/render-settings.js';
-import { draft, model, versions } from './helpers/settings-fixtures.js';
+import { draft, model, modelList, versions } from './helpers/settings-fixtures.js';
 import { allText, change } from './helpers/text.js';
 
 let fake: FakeHsFetch;
@@ -95,6 +95,16 @@ describe('SettingsPage actions', () => {
     change(r.findByTestId(Input, 'model-name'), 'Renamed');
     await r.waitFor(() => expect(r.findByTestId(LoadingButton, 'publish-open').props.disabled).toBe(true));
     expect(r.findByTestId(Text, 'publish-unsaved').text).toBe('Save the draft first: publishing uses the saved draft.');
+  });
+
+  it('has nothing to publish while the draft is the live version', async () => {
+    fake = installFakeHsFetch();
+    fake.reply('GET', '/api/models', { models: [{ ...modelList.models[0]!, draftUpdatedAt: null }] });
+    fake.reply('GET', '/api/models/inbound/draft', { ...draft, updatedAt: null });
+    fake.reply('GET', '/api/models/inbound/versions', versions);
+    const r = await ready();
+    expect(r.findByTestId(LoadingButton, 'publish-open').props.disabled).toBe(true);
+    expect(r.findByTestId(Text, 'publish-nothing').text).toBe('Nothing to publish: the draft is the live version (v2). Edit and save it first.');
   });
 
   it('shows why publishing was refused', async () => {

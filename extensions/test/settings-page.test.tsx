@@ -55,7 +55,7 @@ describe('SettingsPage', () => {
     expect(r.findByTestId(Select, `leaf-op:${RULE}.when`).props.value).toBe('contains');
     expect(r.findByTestId(Select, 'decay-kind:engagement.groups[0].rules[0]').props.value).toBe('halfLife');
     expect(r.findByTestId(NumberInput, 'decay-days:engagement.groups[0].rules[0]').props.value).toBe(14);
-    expect(r.findByTestId(LoadingButton, 'draft-save').props.disabled).toBe(true);
+    expect(r.findByTestId(Button, 'draft-discard').props.disabled).toBe(true);
   });
 
   it('saves an edited rule and reports success', async () => {
@@ -85,7 +85,7 @@ describe('SettingsPage', () => {
     const r = renderSettings();
     await r.waitFor(() => r.findByTestId(Input, 'model-name'));
     change(r.findByTestId(Input, `leaf-value:${RULE}.when.value`), '');
-    await r.waitFor(() => expect(r.findByTestId(LoadingButton, 'draft-save').props.disabled).toBe(false));
+    await r.waitFor(() => expect(r.findByTestId(Button, 'draft-discard').props.disabled).toBe(false));
     r.findByTestId(LoadingButton, 'draft-save').trigger('onClick');
     await r.waitFor(() => r.findByTestId(Alert, 'draft-issues'));
     expect(r.findByTestId(Alert, 'draft-issues').props.title).toBe('2 problems: nothing was saved');

@@ -8,8 +8,8 @@ export type FetchProperties = (names: string[]) => Promise<Record<string, string
  * `fetchCrmObjectProperties` and counts the empty ones (a blank value is unknown, as in SCORING-MODEL.md).
  * Shows nothing when all are known, when there are none, or when HubSpot cannot answer.
  */
-export function FitFieldsNotice(props: { names: string[]; fetchProperties?: FetchProperties }) {
-  const { names, fetchProperties } = props;
+export function FitFieldsNotice(props: { names: string[]; fetchProperties?: FetchProperties; /** Re-read when this changes (a new score). */ scoredAt: string }) {
+  const { names, fetchProperties, scoredAt } = props;
   const [unknown, setUnknown] = useState<string[] | null>(null);
   const key = names.join(',');
   useEffect(() => {
@@ -20,8 +20,9 @@ export function FitFieldsNotice(props: { names: string[]; fetchProperties?: Fetc
       () => { if (live) setUnknown(null); },
     );
     return () => { live = false; };
-    // `names` is compared by content (a new array arrives with every render of the parent).
-  }, [key, fetchProperties]);
+    // `names` is compared by content (a new array arrives with every render of the parent); a new score (after
+    // Recalculate) re-reads the values, which may be what changed.
+  }, [key, fetchProperties, scoredAt]);
   if (!unknown?.length) return null;
   return (
     <Flex direction="column" gap="xs">

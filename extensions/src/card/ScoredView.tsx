@@ -21,7 +21,7 @@ export function ScoredView(props: { data: Scored; timeZone?: string; recalculate
       <Text testId="card-scored-at" variant="microcopy">
         {`Last scored ${formatDateTime(data.scoredAt, props.timeZone)} under model ${data.model.name} v${data.model.version}`}
       </Text>
-      <FitFieldsNotice names={data.fitProperties} {...(props.fetchProperties ? { fetchProperties: props.fetchProperties } : {})} />
+      <FitFieldsNotice names={data.fitProperties} scoredAt={data.scoredAt} {...(props.fetchProperties ? { fetchProperties: props.fetchProperties } : {})} />
       {props.recalculate}
     </Flex>
   );

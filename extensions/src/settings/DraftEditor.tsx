@@ -10,14 +10,17 @@ import type { SettingsActions } from './types.js';
 import type { DraftState } from './use-draft.js';
 
 /** The model editor: every part of the model, each field showing the server's message for its JSON path. */
-export function DraftEditor(props: { draft: DraftState; actions: SettingsActions }) {
+export function DraftEditor(props: { draft: DraftState; actions: SettingsActions; onSaved?: () => void }) {
   const { draft, actions } = props;
   const issues = useMemo(() => indexIssues(draft.issues), [draft.issues]);
   const model = draft.model;
   if (!model) return null;
   const onSave = async () => {
     const result = await draft.save();
-    if (result.ok) actions.addAlert({ type: 'success', message: 'Draft saved.' });
+    if (result.ok) {
+      actions.addAlert({ type: 'success', message: 'Draft saved.' });
+      props.onSaved?.();
+    }
     else if (result.error && result.error.code !== 'MODEL_INVALID') {
       actions.addAlert({ type: 'danger', title: 'The draft was not saved', message: describeError(result.error) });
     }
@@ -39,7 +42,8 @@ export function DraftEditor(props: { draft: DraftState; actions: SettingsActions
       <Divider />
       <ScopeEditor model={model} issues={issues} onChange={draft.edit} />
       <ButtonRow>
-        <LoadingButton testId="draft-save" variant="primary" loading={draft.saving} disabled={!draft.dirty} onClick={() => void onSave()}>Save draft</LoadingButton>
+        {/* Never disabled: HubSpot commits an edited field on blur, i.e. as the user presses this very button. */}
+        <LoadingButton testId="draft-save" variant="primary" loading={draft.saving} onClick={() => void onSave()}>Save draft</LoadingButton>
         <Button testId="draft-discard" variant="secondary" disabled={!draft.dirty} onClick={draft.discard}>Discard changes</Button>
       </ButtonRow>
       {draft.dirty ? <Text testId="draft-unsaved" variant="microcopy">Unsaved changes.</Text> : null}

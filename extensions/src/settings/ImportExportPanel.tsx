@@ -46,7 +46,7 @@ export function ImportExportPanel(props: {
         </>
       ) : null}
       <Heading>Import</Heading>
-      <TextArea testId="import-json" label="Paste a model JSON" name="import" value={text} rows={12} onChange={setText}
+      <TextArea testId="import-json" label="Paste a model JSON" name="import" value={text} rows={12} onInput={setText} onChange={setText}
         {...(importError ? { error: true, validationMessage: importError.issues.length ? `${importError.issues.length} problems, nothing imported` : describeError(importError) } : {})} />
       {importError?.issues.length ? (
         <Alert testId="import-issues" title="Nothing was imported" variant="danger">{importError.issues.map((i) => `${i.path || '(document)'}: ${i.message}`).join('; ')}</Alert>

@@ -1,5 +1,5 @@
 import { Button, ErrorState, Flex, LoadingSpinner, Tab, Tabs, Text } from '@hubspot/ui-extensions';
-import { api, type ModelVersions, type PublishResponse } from '../../../src/contract/index.js';
+import { api, type ModelSummary, type ModelVersions, type PublishResponse } from '../../../src/contract/index.js';
 import { useApi } from '../api/context.js';
 import { describeError } from '../api/errors.js';
 import { useRequest } from '../api/use-request.js';
@@ -16,9 +16,10 @@ import { VersionsPanel } from './VersionsPanel.js';
 
 /** Everything about one model: edit the draft, try it, publish it, roll back, import / export. */
 export function ModelWorkspace(props: {
-  modelId: string; actions: SettingsActions; timeZone?: string; pollIntervalMs: number; onModelsChanged: () => void;
+  summary: ModelSummary; actions: SettingsActions; timeZone?: string; pollIntervalMs: number; onModelsChanged: () => void;
 }) {
-  const { modelId, actions } = props;
+  const { actions, summary } = props;
+  const modelId = summary.id;
   const client = useApi();
   const draft = useDraft(modelId);
   const versions = useRequest<ModelVersions>(`versions:${modelId}`, () => client.call(api.listVersions, { params: { modelId } }));
@@ -28,6 +29,7 @@ export function ModelWorkspace(props: {
   const onPublished = (r: PublishResponse) => {
     rescore.follow(r.rescore);
     versions.refresh();
+    draft.refresh();
     props.onModelsChanged();
   };
 
@@ -46,7 +48,7 @@ export function ModelWorkspace(props: {
       {rescore.progress ? <RescoreProgressBar progress={rescore.progress} /> : null}
       <Tabs defaultSelected="edit">
         <Tab tabId="edit" title={draft.dirty ? 'Edit draft •' : 'Edit draft'}>
-          <DraftEditor draft={draft} actions={actions} />
+          <DraftEditor draft={draft} actions={actions} onSaved={props.onModelsChanged} />
         </Tab>
         <Tab tabId="try" title="Test & preview">
           <Flex direction="column" gap="lg">
@@ -56,7 +58,8 @@ export function ModelWorkspace(props: {
         </Tab>
         <Tab tabId="publish" title="Publish & versions">
           <Flex direction="column" gap="lg">
-            <PublishPanel modelId={modelId} draft={draft} publishedVersion={v?.publishedVersion ?? null} actions={actions} onPublished={onPublished} />
+            <PublishPanel modelId={modelId} draft={draft} publishedVersion={v?.publishedVersion ?? null} actions={actions} onPublished={onPublished}
+              hasDraft={summary.draftUpdatedAt !== null || summary.publishedVersion === null} />
             {v ? <VersionsPanel modelId={modelId} versions={v} actions={actions} onPublished={onPublished} {...tz} />
               : versions.state.status === 'error' ? <Text testId="versions-error">{describeError(versions.state.error)}</Text>
                 : <LoadingSpinner label="Loading versions…" />}

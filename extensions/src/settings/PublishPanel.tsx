@@ -15,6 +15,8 @@ export const PUBLISH_MODAL_ID = 'publish-confirm';
  */
 export function PublishPanel(props: {
   modelId: string; draft: DraftState; publishedVersion: number | null; actions: SettingsActions; onPublished: (r: PublishResponse) => void;
+  /** Whether a saved draft differs from the live version (else there is nothing to publish). */
+  hasDraft: boolean;
 }) {
   const client = useApi();
   const [note, setNote] = useState('');
@@ -48,8 +50,9 @@ export function PublishPanel(props: {
   return (
     <Flex direction="column" gap="sm">
       <Heading>Publish</Heading>
-      {props.draft.dirty ? <Text testId="publish-unsaved" variant="microcopy">Save the draft first: publishing uses the saved draft.</Text> : null}
-      <LoadingButton testId="publish-open" variant="primary" loading={publish.busy} disabled={props.draft.dirty} overlay={modal}>
+      {props.draft.dirty ? <Text testId="publish-unsaved" variant="microcopy">Save the draft first: publishing uses the saved draft.</Text>
+        : !props.hasDraft ? <Text testId="publish-nothing" variant="microcopy">{`Nothing to publish: the draft is the live version (v${props.publishedVersion}). Edit and save it first.`}</Text> : null}
+      <LoadingButton testId="publish-open" variant="primary" loading={publish.busy} disabled={props.draft.dirty || !props.hasDraft} overlay={modal}>
         {`Publish draft as v${next}…`}
       </LoadingButton>
       {publish.error ? (

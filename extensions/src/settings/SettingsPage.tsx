@@ -82,7 +82,7 @@ function SettingsBody(props: SettingsPageProps) {
           ))}
         </TableBody>
       </Table>
-      <ModelWorkspace key={current.id} modelId={current.id} actions={props.actions} pollIntervalMs={props.pollIntervalMs ?? 1000}
+      <ModelWorkspace key={current.id} summary={current} actions={props.actions} pollIntervalMs={props.pollIntervalMs ?? 1000}
         onModelsChanged={models.refresh} {...tz} />
     </Flex>
   );

@@ -8,6 +8,7 @@ import { useAction } from '../api/use-action.js';
 import type { DraftState } from './use-draft.js';
 
 /** Scores one contact under the draft as edited (saved or not) and under the published version, side by side. */
+// `onInput` keeps the button in step with typing (HubSpot's `onChange` fires only on blur).
 export function TestPanel(props: { modelId: string; draft: DraftState; timeZone?: string }) {
   const client = useApi();
   const [contactId, setContactId] = useState('');
@@ -23,7 +24,7 @@ export function TestPanel(props: { modelId: string; draft: DraftState; timeZone?
     <Flex direction="column" gap="sm">
       <Heading>Test on a contact</Heading>
       <Flex direction="row" gap="xs" align="end">
-        <Input testId="test-contact-id" label="Contact id" name="contactId" value={contactId} onChange={setContactId}
+        <Input testId="test-contact-id" label="Contact id" name="contactId" value={contactId} onInput={setContactId} onChange={setContactId}
           {...(contactId && !valid ? { error: true, validationMessage: 'A contact id is a number' } : {})} />
         <LoadingButton testId="test-run" loading={test.busy} disabled={!valid} onClick={() => void run()}>Test</LoadingButton>
       </Flex>

@@ -41,6 +41,8 @@ export function useDraft(modelId: string) {
   return {
     state: request.state,
     reload: request.reload,
+    /** Re-reads the saved draft in the background (after a publish made it the live version). */
+    refresh: request.refresh,
     saved,
     model,
     dirty: edited !== null,

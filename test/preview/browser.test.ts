@@ -1,0 +1,104 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PORTAL, startPreviewApp, type PreviewApp } from './helpers/preview-app.js';
+
+/**
+ * The local preview in a real browser: Debian's Chromium driven by playwright-core opens the card of a sandbox
+ * contact and the settings page, drawn by the preview host from the real components, every request going
+ * through the signed API. Screenshots go to docs/screenshots/ (the README shows them).
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`SKIPPED test/preview/browser.test.ts: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+
+describe.skipIf(!hasChromium)('the local preview in Chromium', () => {
+  let app: PreviewApp;
+  let browser: Browser;
+  let page: Page;
+  let contactId: string;
+  const score = () => page.locator('[data-testid="score-total"] text').textContent();
+  const shot = (name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    app = await startPreviewApp(120);
+    // A contact in scope without a senior title and not a student: making it a VP adds the "Senior title" rule.
+    const ids = (await app.gateway.forPortal(PORTAL).listContacts({ properties: ['jobtitle'], limit: 100 })).results.map((c) => c.id);
+    for (const id of ids) {
+      const r = (await app.scores.contact(PORTAL, id)).scores[0]?.result;
+      if (r?.inScope && r.engagement > 0 && !r.breakdown.some((b) => b.ruleId === 'senior_title' || b.ruleId === 'student')) { contactId = id; break; }
+    }
+    expect(contactId).toBeDefined();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('shows the card of a sandbox contact, recalculates it and shows the new score', async () => {
+    await page.goto(`${app.url}/preview/contacts/${contactId}`);
+    await page.waitForSelector('[data-testid="score-total"]');
+    const before = Number(await score());
+    const stored = (await app.scores.contact(PORTAL, contactId)).scores[0]!;
+    expect(stored.result.inScope && stored.result.total).toBe(before);
+    await shot('card');
+
+    // The contact's title changes in HubSpot (no webhook in this test): only Recalculate can pick it up.
+    await app.gateway.forPortal(PORTAL).batchUpdateContacts([{ id: contactId, properties: { jobtitle: 'VP of Marketing' } }]);
+    await page.click('[data-testid="card-recalculate"]');
+    await expect.poll(score, { timeout: 10_000 }).not.toBe(String(before));
+    const after = Number(await score());
+    const rescored = (await app.scores.contact(PORTAL, contactId)).scores[0]!;
+    expect(rescored.result.inScope && rescored.result.total).toBe(after);
+    expect(after).toBeGreaterThan(before);
+    expect(await page.locator('[data-testid="points-senior_title"]').textContent()).toBe('+35');
+    await page.waitForSelector('[data-testid="host-alert"]');
+    expect(await page.locator('[data-testid="host-alert"]').last().textContent()).toBe(`Recalculated: ${after} points.`);
+    // refreshObjectProperties re-read the record: the panel shows the value written to HubSpot.
+    await expect.poll(() => page.locator('[data-property="lead_score"] b').textContent(), { timeout: 10_000 }).toBe(String(after));
+    await shot('card-recalculated');
+  });
+
+  it("edits a rule's points in the settings page, tests and previews the draft, publishes it", async () => {
+    await page.goto(`${app.url}/preview/settings`);
+    await page.waitForSelector('[data-testid="model-name"]');
+    await page.click('[data-testid="group:fit.groups[0]"] > button');
+    const points = page.locator('[data-testid="rule-points:fit.groups[0].rules[0]"]');
+    expect(await points.inputValue()).toBe('35');
+    await points.fill('50');
+    await points.press('Tab');
+    await page.click('[data-testid="draft-save"]');
+    await page.waitForSelector('text=Draft saved.');
+    await shot('settings-editor');
+    expect((await app.models.getDraft(PORTAL, 'starter'))?.model.fit.groups[0]!.rules[0]!.points).toBe(50);
+
+    await page.click('[data-testid="tab-try"]');
+    await page.fill('[data-testid="test-contact-id"]', contactId);
+    await page.click('[data-testid="test-run"]');
+    await page.waitForSelector('[data-testid="test-draft"]');
+    expect(await page.locator('[data-testid="points-senior_title"]').first().textContent()).toBe('+50');
+    await page.click('[data-testid="preview-run"]');
+    await page.waitForSelector('[data-testid="preview-chart"]');
+    expect(await page.locator('[data-testid="preview-summary"]').textContent()).toMatch(/^120 contacts: \d+ would change stage\./);
+    await shot('settings-test-preview');
+
+    await page.click('[data-testid="tab-publish"]');
+    await page.click('[data-testid="publish-open"]');
+    await page.waitForSelector('[data-testid="publish-confirm"]');
+    await page.fill('[data-testid="publish-note"]', 'Senior titles weigh more');
+    await shot('settings-publish-confirm');
+    await page.click('[data-testid="publish-confirm"]');
+    await page.waitForSelector('[data-testid="rescore-progress"]');
+    await page.waitForSelector('text=/All \\d+ contacts rescored under v2\\./', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid="version-live-2"]');
+    await shot('settings-published');
+    const live = (await app.scores.contact(PORTAL, contactId)).scores[0]!;
+    expect(live.version).toBe(2);
+    expect(live.result.inScope && live.result.breakdown.find((b) => b.ruleId === 'senior_title')?.points).toBe(50);
+  });
+});
