@@ -80,7 +80,9 @@ export type CompiledModel = {
   /** The same structure flattened for `aggregate`, which runs several times per evaluation. */
   layout: Layout;
   propertyRules: CompiledRule[];
-  eventRules: Map<string, CompiledRule[]>;
+  /** The event types the model reads, and the rules of each (parallel arrays; model order within a type). */
+  eventTypes: string[];
+  eventRuleLists: CompiledRule[][];
   scope: Predicate<number> | null;
   /** Every `withinDays` / `olderThanDays` leaf on a property (rules and scope). */
   propertyDates: DateLeaf<number>[];
@@ -141,7 +143,8 @@ export function compileModel(model: Model): CompiledModel {
     dimensions: dims,
     layout,
     propertyRules: rules.filter((r) => r.when !== null),
-    eventRules,
+    eventTypes: [...eventRules.keys()],
+    eventRuleLists: [...eventRules.values()],
     scope,
     propertyDates,
     hasTimeDependence: propertyDates.length > 0 || rules.some((r) => r.eventType !== null),

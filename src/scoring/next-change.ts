@@ -10,6 +10,7 @@ export const LOOKAHEAD_MS = DAY_MS;
 const MIN_STEP_DAYS = 1000 / DAY_MS;
 const MAX_STEPS = 64;
 const MAX_HOPS = 16;
+const CHECK_AFTER_STEPS = 4;
 
 type Rounded = { fit: number; engagement: number; total: number };
 
@@ -66,19 +67,23 @@ function searchSegment(c: CompiledModel, start: number, end: number, current: Ro
   // `s.scores` and `s.rates` hold the outputs and rates at `start` (computeRuleValues, aggregate): the first safe
   // step needs no probe. Far from any rounding edge (the common case) it already clears the look-ahead.
   let days = Math.max(safeStep(c, s.rates, s.scores), MIN_STEP_DAYS);
-  if (start + days * DAY_MS >= limit || !canChange(c, (limit - start) / DAY_MS, current)) {
-    if (limit === end) return null;
-    // Nothing changes within the look-ahead: a re-check time, unless nothing can change before the boundary.
-    return canChange(c, (end - start) / DAY_MS, current) ? limit : null;
-  }
   for (let step = 0; step < MAX_STEPS; step++) {
+    if (start + days * DAY_MS >= limit) return nothingBefore(c, start, limit, end, current);
+    // Usually the steps close in on a change within a few probes; when they do not, ask once whether any change
+    // is possible in the look-ahead at all (values moving in opposite directions, a cap holding).
+    if (step === CHECK_AFTER_STEPS && !canChange(c, (limit - start) / DAY_MS, current)) return nothingBefore(c, start, limit, end, current);
     probe(c, days, s.probeLo);
     aggregate(c, s.probeLo, s.scores);
     if (differs(s.scores, current)) return Math.ceil(start + days * DAY_MS);
     days += Math.max(safeStep(c, s.rates, s.scores), MIN_STEP_DAYS);
-    if (start + days * DAY_MS >= limit) return limit === end ? null : limit;
   }
   return Math.ceil(start + days * DAY_MS);
+}
+
+/** No change before `limit`: null when that is the segment's end (the caller hops), else a re-check time. */
+function nothingBefore(c: CompiledModel, start: number, limit: number, end: number, current: Rounded): number | null {
+  if (limit === end) return null;
+  return canChange(c, (end - start) / DAY_MS, current) ? limit : null;
 }
 
 /**

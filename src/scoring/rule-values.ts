@@ -1,4 +1,4 @@
-import type { CompiledModel } from './compile-model.js';
+import type { CompiledModel, CompiledRule } from './compile-model.js';
 import type { ContactInput } from './contact-schema.js';
 import { DAY_MS, parseDate } from './dates.js';
 import { decayFactor, DecayCode } from './decay.js';
@@ -35,23 +35,36 @@ export function computeRuleValues(c: CompiledModel, contact: ContactInput, now: 
   const reader = c.events;
   reader.now = now;
   let boundary = Infinity;
+  const types = c.eventTypes;
+  const lists = c.eventRuleLists;
   for (const event of contact.events) {
-    const rules = c.eventRules.get(event.type);
+    // A model reads a handful of event types: comparing them beats a Map look-up.
+    const type = event.type;
+    let rules: CompiledRule[] | undefined;
+    for (let k = 0; k < types.length; k++) {
+      if (types[k] === type) {
+        rules = lists[k];
+        break;
+      }
+    }
     if (rules === undefined) continue;
     reader.event = event;
-    // The time is parsed only once a rule's `where` accepted the event: most page views are not the pricing page.
-    let at = NaN;
-    let age = NaN;
+    // A time in epoch ms (as the ledger stores it) is read at once, so an event too old to count skips `where`. A
+    // string is parsed only once a `where` accepted the event: most page views are not the pricing page.
+    const raw = event.at;
+    let at = typeof raw === 'number' && raw - raw === 0 ? raw : NaN; // finite numbers only
+    let age = at > now ? 0 : (now - at) / DAY_MS;
     for (const rule of rules) {
       // A `where` on an attribute's date (rare) can flip as time passes, whether it holds now or not.
       if (rule.whereDates.length > 0) boundary = Math.min(boundary, whereBoundary(rule.whereDates, reader, now));
+      if (age > rule.withinDays) continue;
       if (rule.where !== null && !rule.where(reader)) continue;
-      if (at !== at) {
-        at = parseDate(event.at);
+      if (age !== age) {
+        at = parseDate(raw);
         if (at !== at) break; // an event without a readable time cannot be aged: ignored
         age = at > now ? 0 : (now - at) / DAY_MS;
+        if (age > rule.withinDays) continue;
       }
-      if (age > rule.withinDays) continue;
       const f = decayFactor(rule.decay, rule.decayDays, age);
       if (f <= 0) continue;
       const i = rule.index;
