@@ -2,6 +2,7 @@ import { aggregate } from './aggregate.js';
 import type { CompiledModel } from './compile-model.js';
 import type { ContactInput } from './contact-schema.js';
 import { DAY_MS } from './dates.js';
+import { halvings } from './decay.js';
 import { roundScore } from './rounding.js';
 import { computeRuleValues } from './rule-values.js';
 
@@ -102,7 +103,7 @@ function probe(c: CompiledModel, days: number, out: Float64Array): void {
     const slope = s.slope[i] as number;
     let rate = 0;
     if (h !== 0) {
-      const left = days === Infinity ? 0 : h * Math.pow(0.5, days / rule.decayDays);
+      const left = days === Infinity ? 0 : h * halvings(days / rule.decayDays);
       out[i] = v - h + left;
       rate = (Math.abs(left) * Math.LN2) / rule.decayDays;
     } else if (slope !== 0) {
