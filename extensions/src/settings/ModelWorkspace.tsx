@@ -1,8 +1,10 @@
 import { Button, ErrorState, Flex, LoadingSpinner, Tab, Tabs, Text } from '@hubspot/ui-extensions';
+import { useState } from 'react';
 import { api, type ModelSummary, type ModelVersions, type PublishResponse } from '../../../src/contract/index.js';
 import { useApi } from '../api/context.js';
 import { describeError } from '../api/errors.js';
 import { useRequest } from '../api/use-request.js';
+import { AnalysisTab } from './analysis/AnalysisTab.js';
 import { DraftEditor } from './DraftEditor.js';
 import { ImportExportPanel } from './ImportExportPanel.js';
 import { PreviewPanel } from './PreviewPanel.js';
@@ -25,6 +27,8 @@ export function ModelWorkspace(props: {
   const versions = useRequest<ModelVersions>(`versions:${modelId}`, () => client.call(api.listVersions, { params: { modelId } }));
   const rescore = useRescore(modelId, props.pollIntervalMs);
   const tz = props.timeZone ? { timeZone: props.timeZone } : {};
+  // The analysis tab loads its reports only once opened, so the other tabs never wait on (or fail with) them.
+  const [analysisOpened, setAnalysisOpened] = useState(false);
 
   const onPublished = (r: PublishResponse) => {
     rescore.follow(r.rescore);
@@ -46,7 +50,7 @@ export function ModelWorkspace(props: {
   return (
     <Flex direction="column" gap="md">
       {rescore.progress ? <RescoreProgressBar progress={rescore.progress} /> : null}
-      <Tabs defaultSelected="edit">
+      <Tabs defaultSelected="edit" onSelectedChange={(id: string | number) => { if (id === 'analysis') setAnalysisOpened(true); }}>
         <Tab tabId="edit" title={draft.dirty ? 'Edit draft •' : 'Edit draft'}>
           <DraftEditor draft={draft} actions={actions} onSaved={props.onModelsChanged} />
         </Tab>
@@ -68,6 +72,9 @@ export function ModelWorkspace(props: {
         <Tab tabId="json" title="Import / export">
           <ImportExportPanel modelId={modelId} versions={v?.versions.map((x) => x.version) ?? []} actions={actions}
             onImported={(d) => { if (d.modelId === modelId) draft.adopt(d); props.onModelsChanged(); }} />
+        </Tab>
+        <Tab tabId="analysis" title="Analysis">
+          {analysisOpened ? <AnalysisTab modelId={modelId} draft={draft} actions={actions} pollIntervalMs={props.pollIntervalMs} {...tz} /> : null}
         </Tab>
       </Tabs>
     </Flex>

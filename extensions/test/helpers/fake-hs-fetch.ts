@@ -46,6 +46,10 @@ export function installFakeHsFetch() {
       add(method, path, () => pending);
       return (body: unknown, status = 200) => resolve({ status, body });
     },
+    /** Answers `method path` by calling `handler` at each request (e.g. a report computed on a simulated clock). */
+    handle(method: string, path: string, handler: Handler) {
+      add(method, path, handler);
+    },
     fail(method: string, path: string, error: Error) {
       add(method, path, () => { throw error; });
     },
