@@ -49,8 +49,9 @@ export function computeRuleValues(c: CompiledModel, contact: ContactInput, now: 
     }
     if (rules === undefined) continue;
     reader.event = event;
-    // A time in epoch ms (as the ledger stores it) is read at once, so an event too old to count skips `where`. A
-    // string is parsed only once a `where` accepted the event: most page views are not the pricing page.
+    // A time in epoch ms (as the ledger stores it) is read at once, so an event too old to count (or decayed to 0)
+    // skips `where`. A string is parsed only once a `where` accepted the event: most page views are not the pricing
+    // page.
     const raw = event.at;
     let at = typeof raw === 'number' && raw - raw === 0 ? raw : NaN; // finite numbers only
     let age = at > now ? 0 : (now - at) / DAY_MS;
@@ -58,15 +59,17 @@ export function computeRuleValues(c: CompiledModel, contact: ContactInput, now: 
       // A `where` on an attribute's date (rare) can flip as time passes, whether it holds now or not.
       if (rule.whereDates.length > 0) boundary = Math.min(boundary, whereBoundary(rule.whereDates, reader, now));
       if (age > rule.withinDays) continue;
+      let f = age === age ? decayFactor(rule.decay, rule.decayDays, age) : 1; // 1: a string time not parsed yet
+      if (f <= 0) continue;
       if (rule.where !== null && !rule.where(reader)) continue;
       if (age !== age) {
         at = parseDate(raw);
         if (at !== at) break; // an event without a readable time cannot be aged: ignored
         age = at > now ? 0 : (now - at) / DAY_MS;
         if (age > rule.withinDays) continue;
+        f = decayFactor(rule.decay, rule.decayDays, age);
+        if (f <= 0) continue;
       }
-      const f = decayFactor(rule.decay, rule.decayDays, age);
-      if (f <= 0) continue;
       const i = rule.index;
       const p = rule.points;
       s.value[i] = (s.value[i] as number) + p * f;
