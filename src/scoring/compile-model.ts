@@ -2,6 +2,7 @@ import { compileCondition, type DateLeaf, type Predicate } from './conditions.js
 import { compileDecay, type DecayCode } from './decay.js';
 import type { Model, Rule } from './model-schema.js';
 import { EventReader, PropertyReader } from './readers.js';
+import { createScratch, type Scratch } from './scratch.js';
 
 /** A rule ready to evaluate. Caps absent in the model are ±Infinity here, so the hot loop never branches on them. */
 export type CompiledRule = {
@@ -39,33 +40,6 @@ export type Layout = {
   dimensionMax: Float64Array;
   fitWeight: number;
   engagementWeight: number;
-};
-
-/** Per-rule working values of one evaluation, reused across evaluations (evaluate allocates no scratch). */
-export type Scratch = {
-  /** Decayed sum before the rule's cap (property rule: points or 0). */
-  value: Float64Array;
-  /** Matching events counted (property rule: 1 when `when` held). */
-  count: Float64Array;
-  newest: Float64Array;
-  /** Σ points of the counted events: the rule's value with no decay. */
-  undecayed: Float64Array;
-  /** The part of `value` decaying by half-life now, and the linear decay rate (points per day). */
-  halfLifePart: Float64Array;
-  slope: Float64Array;
-  /** Earliest instant (epoch ms) after which an event's window or decay phase changes; Infinity when none. */
-  boundary: number;
-  /** Whether some rule's value is decaying continuously (a half-life part or a linear slope). */
-  moving: boolean;
-  /** Rule values probed by `nextChangeAt` (at an instant, or the low / high ends over a span). */
-  probeLo: Float64Array;
-  probeHi: Float64Array;
-  /** Fastest possible movement of `[fit, engagement]` in points per day, at the last probe. */
-  rates: Float64Array;
-  /** `[fit, engagement, total]` unrounded: now, then the two probes. */
-  scores: Float64Array;
-  scoresLo: Float64Array;
-  scoresHi: Float64Array;
 };
 
 /**
@@ -150,22 +124,7 @@ export function compileModel(model: Model): CompiledModel {
     hasTimeDependence: propertyDates.length > 0 || rules.some((r) => r.eventType !== null),
     properties: new PropertyReader([...slots.keys()]),
     events: new EventReader(),
-    scratch: {
-      value: new Float64Array(n),
-      count: new Float64Array(n),
-      newest: new Float64Array(n),
-      undecayed: new Float64Array(n),
-      halfLifePart: new Float64Array(n),
-      slope: new Float64Array(n),
-      boundary: Infinity,
-      moving: false,
-      probeLo: new Float64Array(n),
-      probeHi: new Float64Array(n),
-      rates: new Float64Array(2),
-      scores: new Float64Array(3),
-      scoresLo: new Float64Array(3),
-      scoresHi: new Float64Array(3),
-    },
+    scratch: createScratch(n),
   };
 }
 

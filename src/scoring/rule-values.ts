@@ -25,7 +25,7 @@ export function computeRuleValues(c: CompiledModel, contact: ContactInput, now: 
 
   const props = c.properties;
   for (const rule of c.propertyRules) {
-    if ((rule.when as (r: typeof props) => boolean)(props)) {
+    if (rule.when?.(props)) {
       s.value[rule.index] = rule.points;
       s.undecayed[rule.index] = rule.points;
       s.count[rule.index] = 1;

@@ -1,0 +1,46 @@
+/** Per-rule working values of one evaluation, reused across evaluations (evaluate allocates no scratch). */
+export type Scratch = {
+  /** Decayed sum before the rule's cap (property rule: points or 0). */
+  value: Float64Array;
+  /** Matching events counted (property rule: 1 when `when` held). */
+  count: Float64Array;
+  newest: Float64Array;
+  /** Σ points of the counted events: the rule's value with no decay. */
+  undecayed: Float64Array;
+  /** The part of `value` decaying by half-life now, and the linear decay rate (points per day). */
+  halfLifePart: Float64Array;
+  slope: Float64Array;
+  /** Earliest instant (epoch ms) after which an event's window or decay phase changes; Infinity when none. */
+  boundary: number;
+  /** Whether some rule's value is decaying continuously (a half-life part or a linear slope). */
+  moving: boolean;
+  /** Rule values probed by `nextChangeAt` (at an instant, or the low / high ends over a span). */
+  probeLo: Float64Array;
+  probeHi: Float64Array;
+  /** Fastest possible movement of `[fit, engagement]` in points per day, at the last probe. */
+  rates: Float64Array;
+  /** `[fit, engagement, total]` unrounded: now, then the two probes. */
+  scores: Float64Array;
+  scoresLo: Float64Array;
+  scoresHi: Float64Array;
+};
+
+/** Fresh scratch for a model of `n` rules. */
+export function createScratch(n: number): Scratch {
+  return {
+    value: new Float64Array(n),
+    count: new Float64Array(n),
+    newest: new Float64Array(n),
+    undecayed: new Float64Array(n),
+    halfLifePart: new Float64Array(n),
+    slope: new Float64Array(n),
+    boundary: Infinity,
+    moving: false,
+    probeLo: new Float64Array(n),
+    probeHi: new Float64Array(n),
+    rates: new Float64Array(2),
+    scores: new Float64Array(3),
+    scoresLo: new Float64Array(3),
+    scoresHi: new Float64Array(3),
+  };
+}
