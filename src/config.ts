@@ -77,6 +77,13 @@ const EnvSchema = z
 
     /** Local HubSpot stand-in (used when no HubSpot credentials are set). */
     SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3900),
+    /**
+     * Contacts the demo (`npm start` without HubSpot credentials) seeds its sandbox portal with: by default every
+     * row of the lead dataset, which the backfill scores in well under a minute at HubSpot's real rate limit.
+     */
+    DEMO_CONTACTS: z.coerce.number().int().min(1).max(200_000).default(9_237),
+    /** Key prefix of the demo's state: the demo wipes exactly this prefix when it starts, nothing else. */
+    DEMO_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,40}$/).default('ls-demo'),
   });
 
 /** Checks that span variables; run on the raw values so they are reported together with per-variable errors. */
@@ -124,6 +131,14 @@ export class ConfigError extends Error {
  * TOKEN_ENCRYPTION_KEY (enforced above).
  */
 const SANDBOX_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
+
+/**
+ * The environment with some variables set by the program itself (the demo points the app at its local sandbox),
+ * validated exactly like {@link loadConfig}: the overrides win over the environment.
+ */
+export function loadConfigWith(overrides: Record<string, string>, env: Record<string, string | undefined> = process.env): Config {
+  return loadConfig({ ...env, ...overrides });
+}
 
 /** Reads and validates the environment. Pass `env` explicitly in tests. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

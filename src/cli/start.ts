@@ -2,10 +2,14 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { startApp, type Role } from '../runtime/start-app.js';
+import { DEMO_APP_CREDENTIALS } from '../sandbox/options.js';
 
 const HELP = `Usage: lead-scoring start [--role web|worker|all]
 
-Runs the app against the Redis at REDIS_URL (else localhost, else a redis-server started for the session):
+Runs the app against the Redis at REDIS_URL (else localhost, else a redis-server started for the session).
+Without HubSpot credentials (HUBSPOT_CLIENT_ID unset), --role all runs the local demo: a sandbox HubSpot seeded
+with DEMO_CONTACTS leads, the app installed into it through OAuth, the backfill, then simulated activity.
+
   web     webhooks, OAuth install, API (PORT)
   worker  the scoring queue (any number of worker processes may run)
   all     both in this process (default; for small installs)
@@ -35,8 +39,11 @@ export async function run(argv: string[]): Promise<number> {
     }
     throw err;
   }
+  // No HubSpot credentials: the one-command demo against a local sandbox (web and worker alone need a sandbox
+  // started separately, `lead-scoring sandbox`, whose demo app signs with the placeholder secret).
+  if (config.sandboxMode && values.role === 'all') return (await import('../runtime/demo.js')).runDemo(config);
   const logger = createLogger({ level: config.LOG_LEVEL });
-  const app = await startApp({ config, roles, logger });
+  const app = await startApp({ config, roles, logger, overrides: config.sandboxMode ? { clientSecret: DEMO_APP_CREDENTIALS.clientSecret } : {} });
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       logger.info({ signal }, 'shutting down');

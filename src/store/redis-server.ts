@@ -75,7 +75,9 @@ async function spawnRedis(log: (line: string) => void): Promise<RedisHandle> {
   const child: ChildProcess = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
-    { stdio: 'ignore' },
+    // Its own process group: a Ctrl-C in the terminal reaches only us, so Redis outlives the app's graceful
+    // shutdown (workers finish, connections close) and is stopped last, by `stop()`.
+    { stdio: 'ignore', detached: true },
   );
   const url = `redis://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
