@@ -7,10 +7,13 @@ import { PORTAL, startPreviewApp, type PreviewApp } from './helpers/preview-app.
 /**
  * The local preview in a real browser: Debian's Chromium driven by playwright-core opens the card of a sandbox
  * contact and the settings page, drawn by the preview host from the real components, every request going
- * through the signed API. Screenshots go to docs/screenshots/ (the README shows them).
+ * through the signed API. Screenshots go to test-results/screenshots/, or to docs/screenshots/ (the README's)
+ * with UPDATE_SCREENSHOTS=1.
  */
 const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+// The README's screenshots are refreshed on request only (dates differ on every run, so writing them each time
+// would leave the committed images modified): UPDATE_SCREENSHOTS=1 npx vitest run test/preview/browser.test.ts
+const SHOTS = fileURLToPath(new URL(process.env.UPDATE_SCREENSHOTS ? '../../docs/screenshots/' : '../../test-results/screenshots/', import.meta.url));
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`SKIPPED test/preview/browser.test.ts: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 
