@@ -174,5 +174,7 @@ describe('the Analysis tab', () => {
     expect(rowText(r, 'forward-horizon:7')).toMatch(/^7 days before 10 21 0\.900 \(0\.\d{3}–\d\.\d{3}\) 74\.0 vs 30\.8$/);
     expect(rowText(r, 'forward-horizon:30')).toBe('30 days before 0 0 No conversion yet has a score from at least 30 days before it. –');
     expect(r.findByTestId(BarChart, 'forward-chart').props.data).toEqual([{ horizon: '7 days before', auc: 0.9 }, { horizon: '14 days before', auc: 0.9 }]);
+    // The first load may use the server's kept report; each Refresh asks for a fresh one.
+    expect(fake.calls.filter((c) => c.path === `${BASE}/forward`).map((c) => new URL(c.url).searchParams.get('fresh'))).toEqual([null, '1', '1']);
   });
 });

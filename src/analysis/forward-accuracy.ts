@@ -55,6 +55,9 @@ export function forwardAccuracy(snapshots: readonly ScoreSnapshot[], conversions
 
 function horizon(days: number, timelines: Map<string, Timeline>, convertedAt: Map<string, number>, options: ForwardOptions): ForwardHorizon {
   const ids = [...timelines.keys()];
+  const lists = ids.map((id) => timelines.get(id)!);
+  const converted = ids.map((id) => convertedAt.get(id) ?? Infinity);
+  const scoresAsOf = asOfCache(lists);
   // Per comparator: the sum of its pair outcomes and its number of pairs (its DeLong placement = sum / count).
   const otherSum = new Float64Array(ids.length);
   const otherCount = new Uint32Array(ids.length);
@@ -70,19 +73,19 @@ function horizon(days: number, timelines: Map<string, Timeline>, convertedAt: Ma
     const own = timeline ? scoreAsOf(timeline, asOf) : null;
     if (own === null) continue;
     withScore++;
+    const scores = scoresAsOf(asOf);
     let n = 0;
     let w = 0;
-    ids.forEach((other, j) => {
-      if (other === id || (convertedAt.get(other) ?? Infinity) <= t) return;
-      const s = scoreAsOf(timelines.get(other)!, asOf);
-      if (s === null) return;
+    for (let j = 0; j < ids.length; j++) {
+      const s = scores[j]!;
+      if (Number.isNaN(s) || converted[j]! <= t || ids[j] === id) continue;
       const psi = own > s ? 1 : own === s ? 0.5 : 0;
       n++;
       w += psi;
       comparatorScores += s;
       otherSum[j]! += psi;
       otherCount[j]!++;
-    });
+    }
     if (n === 0) continue;
     placements.push(w / n);
     converterScores += own;
@@ -104,6 +107,38 @@ function horizon(days: number, timelines: Map<string, Timeline>, convertedAt: Ma
     meanConverterScore: converterScores / placements.length,
     meanComparatorScore: comparatorScores / pairs,
   };
+}
+
+/**
+ * Every contact's score as of a moment (NaN: none, or out of scope), cached by the set of snapshot times at or
+ * before it: scores only change at those times, so the thousands of conversions of a portal share a few dozen
+ * arrays instead of each looking up every contact again.
+ */
+function asOfCache(lists: readonly Timeline[]): (at: number) => Float64Array {
+  const times = [...new Set(lists.flatMap((t) => t.at))].sort((a, b) => a - b);
+  const cache = new Map<number, Float64Array>();
+  return (at) => {
+    const known = upperBound(times, at);
+    let scores = cache.get(known);
+    if (!scores) {
+      const moment = known === 0 ? -Infinity : times[known - 1]!;
+      scores = Float64Array.from(lists, (t) => scoreAsOf(t, moment) ?? NaN);
+      cache.set(known, scores);
+    }
+    return scores;
+  };
+}
+
+/** How many of the sorted `xs` are ≤ `x`. */
+function upperBound(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function notReady(days: number, conversions: number, withScore: number, converters: number, comparators: number, o: ForwardOptions): string | null {

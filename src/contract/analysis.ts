@@ -107,6 +107,10 @@ export const CapacityResponseSchema = z.object({
 });
 export type CapacityResponse = z.infer<typeof CapacityResponseSchema>;
 
+/** The report is kept for a few minutes; `fresh=1` computes it again (the page's Refresh). */
+export const ForwardQuerySchema = z.object({ fresh: z.literal('1').optional() });
+export type ForwardQuery = z.infer<typeof ForwardQuerySchema>;
+
 export const ForwardResponseSchema = z.object({
   modelId: ModelIdSchema,
   computedAt: z.iso.datetime(),

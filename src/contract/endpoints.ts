@@ -7,8 +7,8 @@ import {
 } from './models.js';
 import { PreviewRequestSchema, PreviewResponseSchema, TestOnContactRequestSchema, TestOnContactResponseSchema } from './preview.js';
 import {
-  AnalysisParamsSchema, CapacityRequestSchema, CapacityResponseSchema, ForwardResponseSchema, LiveAccuracySchema, SuggestionRequestSchema,
-  SuggestionStatusSchema,
+  AnalysisParamsSchema, CapacityRequestSchema, CapacityResponseSchema, ForwardQuerySchema, ForwardResponseSchema, LiveAccuracySchema,
+  SuggestionRequestSchema, SuggestionStatusSchema,
 } from './analysis.js';
 
 /**
@@ -56,7 +56,7 @@ export const api = {
   getSuggestion: endpoint({ method: 'GET', path: '/api/analysis/:modelId/suggestion', params: AnalysisParamsSchema, response: SuggestionStatusSchema }),
   liveAccuracy: endpoint({ method: 'GET', path: '/api/analysis/:modelId/accuracy', params: AnalysisParamsSchema, response: LiveAccuracySchema }),
   capacityThreshold: endpoint({ method: 'POST', path: '/api/analysis/:modelId/capacity', params: AnalysisParamsSchema, body: CapacityRequestSchema, response: CapacityResponseSchema }),
-  forwardAccuracy: endpoint({ method: 'GET', path: '/api/analysis/:modelId/forward', params: AnalysisParamsSchema, response: ForwardResponseSchema }),
+  forwardAccuracy: endpoint({ method: 'GET', path: '/api/analysis/:modelId/forward', params: AnalysisParamsSchema, query: ForwardQuerySchema, response: ForwardResponseSchema }),
 } as const;
 
 export type Api = typeof api;

@@ -72,6 +72,16 @@ export function createAnalysisRunStore(deps: { redis: Redis; keys: AppKeys }) {
       const ok = await UPDATE.run(redis, [key(portalId, modelId)], [String(requestedAt), next.status, JSON.stringify(next)]);
       return ok === 1;
     },
+
+    /** A report computed from the store, kept beside the run (field `cache:<name>`) so repeated views are cheap. */
+    async getCached(portalId: number, modelId: string, name: string): Promise<unknown> {
+      const json = await redis.hget(key(portalId, modelId), `cache:${name}`);
+      return json === null ? null : JSON.parse(json);
+    },
+
+    async setCached(portalId: number, modelId: string, name: string, value: unknown): Promise<void> {
+      await redis.hset(key(portalId, modelId), `cache:${name}`, JSON.stringify(value));
+    },
   };
 }
 

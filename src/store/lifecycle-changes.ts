@@ -24,7 +24,7 @@ for i, key in ipairs(KEYS) do
 end
 return out`);
 
-const CHUNK = 500;
+const CHUNK = 100;
 
 export function createLifecycleChangeReader(deps: { redis: Redis; keys: AppKeys }) {
   const { redis, keys } = deps;

@@ -1,21 +1,43 @@
 import type { Redis } from 'ioredis';
 import type { AppKeys } from './keys.js';
-import { checkExec } from './lua.js';
-import { HistoryEntrySchema } from './scores.js';
+import { luaScript } from './lua.js';
 
 /**
  * Reads back the dated score snapshots the worker keeps (scores.ts `write`: one per contact, model and UTC day,
  * the day's last score, bounded per contact), for the analysis: forward-looking accuracy and capacity planning.
  */
 
-/** What a snapshot holds (scores.ts stores the history entry without its time and model, keyed `YYYY-MM-DD|modelId`). */
-const SnapshotSchema = HistoryEntrySchema.omit({ at: true, modelId: true });
-
 /** One day's score of one contact under one model; `total` null when the contact was out of scope. */
 export type SnapshotPoint = { day: string; version: number; total: number | null };
 
-const CHUNK = 500;
-const DAY_FIELD = /^(\d{4}-\d{2}-\d{2})\|(.+)$/;
+/**
+ * KEYS: snapshot hashes. ARGV: `|modelId`. → per key, "day version total" for each of that model's snapshots,
+ * comma-joined (total "null" when out of scope). Snapshot values are scores.ts's JSON
+ * (`{"version":3,"total":58,…}`); only the two numbers the analysis needs cross the wire, which makes reading a
+ * portal's history 2–3 times faster than HGETALL and JSON parsing in Node (measured: bench/analysis.bench.ts).
+ */
+const COMPACT = luaScript(`
+local suffix = ARGV[1]
+local n = string.len(suffix)
+local out = {}
+for i, key in ipairs(KEYS) do
+  local flat = redis.call('HGETALL', key)
+  local parts = {}
+  for j = 1, #flat, 2 do
+    local field = flat[j]
+    if string.sub(field, -n) == suffix and string.len(field) == 10 + n then
+      local v = flat[j + 1]
+      local version = string.match(v, '"version":(%d+)')
+      local total = string.match(v, '"total":(-?[%d.]+)') or 'null'
+      if version then parts[#parts + 1] = string.sub(field, 1, 10) .. ' ' .. version .. ' ' .. total end
+    end
+  end
+  out[i] = table.concat(parts, ',')
+end
+return out`);
+
+/** Keys per script call: small enough that Redis is never busy with one for more than a few milliseconds. */
+const CHUNK = 100;
 
 export function createSnapshotReader(deps: { redis: Redis; keys: AppKeys }) {
   const { redis, keys } = deps;
@@ -40,17 +62,9 @@ export function createSnapshotReader(deps: { redis: Redis; keys: AppKeys }) {
       const out = new Map<string, SnapshotPoint[]>();
       for (let i = 0; i < contactIds.length; i += CHUNK) {
         const chunk = contactIds.slice(i, i + CHUNK);
-        const pipe = redis.pipeline();
-        for (const id of chunk) pipe.hgetall(p.contact(id).snapshots);
-        const results = checkExec(await pipe.exec()) as Record<string, string>[];
+        const rows = (await COMPACT.run(redis, chunk.map((id) => p.contact(id).snapshots), [`|${modelId}`])) as string[];
         chunk.forEach((id, k) => {
-          const points: SnapshotPoint[] = [];
-          for (const [field, json] of Object.entries(results[k] ?? {})) {
-            const m = DAY_FIELD.exec(field);
-            if (!m || m[2] !== modelId) continue;
-            const snap = SnapshotSchema.safeParse(JSON.parse(json));
-            if (snap.success) points.push({ day: m[1]!, version: snap.data.version, total: snap.data.total });
-          }
+          const points = (rows[k] ?? '').split(',').flatMap(pointOf);
           if (points.length) out.set(id, points.sort((a, b) => a.day.localeCompare(b.day)));
         });
       }
@@ -60,6 +74,13 @@ export function createSnapshotReader(deps: { redis: Redis; keys: AppKeys }) {
 }
 
 export type SnapshotReader = ReturnType<typeof createSnapshotReader>;
+
+function pointOf(text: string): SnapshotPoint[] {
+  const [day, version, total] = text.split(' ');
+  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day) || !version || total === undefined) return [];
+  const t = total === 'null' ? null : Number(total);
+  return t !== null && !Number.isFinite(t) ? [] : [{ day, version: Number(version), total: t }];
+}
 
 /** A snapshot day's score was given by the end of that UTC day: the moment the analysis treats it as known. */
 export function snapshotTime(day: string): number {

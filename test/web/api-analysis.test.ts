@@ -88,8 +88,8 @@ describe('analysis API', () => {
 
   /** Signs like HubSpot's hubspot.fetch proxy, at the app's (possibly simulated) time. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  async function call(portalId: number, method: 'GET' | 'POST', path: string, body?: unknown, signed = true): Promise<{ status: number; body: any }> {
-    const query = new URLSearchParams({ appId: '4242', portalId: String(portalId), userId: '7' }).toString();
+  async function call(portalId: number, method: 'GET' | 'POST', path: string, body?: unknown, signed = true, extra: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+    const query = new URLSearchParams({ ...extra, appId: '4242', portalId: String(portalId), userId: '7' }).toString();
     const raw = body === undefined ? '' : JSON.stringify(body);
     const timestamp = clock();
     const signature = signV3({ secret: CLIENT_SECRET, method, url: `${config().PUBLIC_BASE_URL}${path}?${query}`, body: raw, timestamp });
@@ -185,13 +185,21 @@ describe('analysis API', () => {
     expect(h30).toMatchObject({ days: 30, state: 'not-enough-data', reason: 'No conversion yet has a score from at least 30 days before it.', auc: null });
     expect((await call(B, 'GET', '/api/analysis/outbound/forward')).body.report.state).toBe('no-snapshots');
 
+    // The report is kept a few minutes: a new score shows only when asked for fresh.
+    await scoreOn(A, 'late', 'cold', 39);
+    const again = (await call(A, 'GET', '/api/analysis/outbound/forward')).body;
+    expect([again.computedAt, again.report.contacts]).toEqual([body.computedAt, 30]);
+    const fresh = (await call(A, 'GET', '/api/analysis/outbound/forward', undefined, true, { fresh: '1' })).body;
+    expect(fresh.report.contacts).toBe(31);
+
     // Capacity: arrivals count after the install day; the last 4 weeks (day 12 noon … day 40 noon) hold the 8 new
-    // leads (each arrives at the start of its first snapshot's day): 2 a week, 0.5 a week scoring ≥ 80, 1.25 ≥ 50.
+    // leads and the late one (each arrives at the start of its first snapshot's day): 9 / 4 = 2.25 a week, 0.5 a
+    // week scoring ≥ 80, 1.25 ≥ 50.
     const capacity = await call(A, 'POST', '/api/analysis/outbound/capacity', { leadsPerWeek: 0.5 });
     expect(capacity.body).toEqual({
       modelId: 'outbound', precisionFrom: null,
       result: {
-        state: 'ready', leadsPerWeek: 0.5, windowDays: 28, arrivals: 8, weeklyVolume: 2,
+        state: 'ready', leadsPerWeek: 0.5, windowDays: 28, arrivals: 9, weeklyVolume: 2.25,
         suggested: { threshold: 80, perWeek: 0.5, precision: null, recall: null },
         nextLower: { threshold: 50, perWeek: 1.25, precision: null, recall: null },
       },

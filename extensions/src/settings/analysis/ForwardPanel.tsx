@@ -18,7 +18,9 @@ const DAY = 86_400_000;
 export function ForwardPanel(props: { modelId: string; timeZone?: string; now: () => number }) {
   const client = useApi();
   const [round, setRound] = useState(0);
-  const forward = useRequest<ForwardResponse>(`forward:${props.modelId}:${round}`, () => client.call(api.forwardAccuracy, { params: { modelId: props.modelId } }));
+  // The server keeps the report a few minutes; Refresh asks for a fresh one.
+  const forward = useRequest<ForwardResponse>(`forward:${props.modelId}:${round}`, () =>
+    client.call(api.forwardAccuracy, { params: { modelId: props.modelId }, query: round > 0 ? { fresh: '1' } : {} }));
   const refresh = <Button testId="forward-refresh" size="xs" onClick={() => setRound((n) => n + 1)}>Refresh</Button>;
   if (forward.state.status === 'loading') return <LoadingSpinner testId="forward-loading" label="Loading forward-looking accuracy…" />;
   if (forward.state.status === 'error') {
