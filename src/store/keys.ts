@@ -42,7 +42,7 @@ export function appKeys(prefix: string) {
         versions: `${base}:model:${modelId}:versions`,
         published: `${base}:model:${modelId}:published`,
       }),
-      /** String (JSON): the last learning run of a model's analysis (status, then its report). */
+      /** Hash: the last learning run of a model's analysis (status, then its report) and its cached reports. */
       analysis: (modelId: string) => `${base}:analysis:${modelId}`,
       backfill: `${base}:backfill`,
       /** Hash: progress of the rescore that follows a publish (same fields as `backfill`). */
