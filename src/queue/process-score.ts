@@ -19,7 +19,8 @@ export async function portalIsActive(ctx: PipelineContext, portalId: number): Pr
  * The score job: claims the portal's due dirty contacts 100 at a time (atomically, with a lease), reads exactly
  * the properties the published models and the signal mapping need in one batch read, scores, writes what
  * changed in one batch update, and loops while more are due. Contacts HubSpot reports as not found are erased.
- * Afterwards it makes sure a job exists for the portal's next pending work.
+ * A re-run of a job whose worker was killed takes back what that worker had claimed. Afterwards it makes sure
+ * a job exists for the portal's next pending work.
  */
 export async function processScore(ctx: PipelineContext, job: Job, token: string | undefined, data: JobData<'score'>) {
   const { portalId } = data;
@@ -33,7 +34,7 @@ export async function processScore(ctx: PipelineContext, job: Job, token: string
   const totals = { batches: 0, contacts: 0, written: 0, erased: 0 };
 
   for (;;) {
-    const claim = await ctx.dirty.claimDue(portalId, ctx.clock(), SCORE_BATCH_SIZE);
+    const claim = await ctx.dirty.claimDue(portalId, ctx.clock(), SCORE_BATCH_SIZE, `job:${job.id}`);
     if (!claim.ids.length) break;
     try {
       if (models.length) {
@@ -56,10 +57,10 @@ export async function processScore(ctx: PipelineContext, job: Job, token: string
     }
   }
 
-  const now = ctx.clock();
-  const next = await ctx.dirty.nextWakeUp(portalId);
-  if (next.dirtyDue !== null && next.dirtyDue > now) await ctx.scheduler.scheduleScore(portalId, next.dirtyDue);
-  if (next.leaseExpiry !== null) await ctx.scheduler.scheduleScore(portalId, next.leaseExpiry);
+  // Contacts dirtied again while this run held them are due in a later window: make sure its job exists.
+  // (Contacts another live run holds are that run's to finish; the sweep catches leases that expire.)
+  const { dirtyDue } = await ctx.dirty.nextWakeUp(portalId);
+  if (dirtyDue !== null && dirtyDue > ctx.clock()) await ctx.scheduler.scheduleScore(portalId, dirtyDue);
   if (totals.batches) ctx.logger.debug({ portalId, ...totals }, 'scored dirty contacts');
   return totals;
 }

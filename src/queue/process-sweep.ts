@@ -7,7 +7,8 @@ const ORPHAN_GRACE_MS = 30_000;
 
 /**
  * The periodic sweep over installed portals: contacts whose decay moment has come become dirty (so decay is
- * honoured without rescoring everyone), and a portal with overdue dirty contacts gets a score job again.
+ * honoured without rescoring everyone), and a portal with overdue dirty contacts or expired claims (a worker
+ * died and its job was given up) gets a score job again.
  */
 export async function processSweep(ctx: PipelineContext) {
   const portals = (await ctx.redis.smembers(ctx.keys.portals)).map(Number).filter((p) => Number.isInteger(p) && p > 0);
@@ -17,8 +18,9 @@ export async function processSweep(ctx: PipelineContext) {
     const now = ctx.clock();
     const moved = await ctx.dirty.promoteDecay(portalId, now, DECAY_PER_SWEEP);
     decayed += moved;
-    const { dirtyDue } = await ctx.dirty.nextWakeUp(portalId);
-    if (moved > 0 || (dirtyDue !== null && dirtyDue <= now - ORPHAN_GRACE_MS)) {
+    const { dirtyDue, leaseExpiry } = await ctx.dirty.nextWakeUp(portalId);
+    const orphaned = (dirtyDue !== null && dirtyDue <= now - ORPHAN_GRACE_MS) || (leaseExpiry !== null && leaseExpiry <= now);
+    if (moved > 0 || orphaned) {
       await ctx.scheduler.scheduleScore(portalId, now);
       restarted++;
     }

@@ -4,8 +4,8 @@ import { checkExec } from './lua.js';
 
 /**
  * Erasing contacts (deletion, `contact.privacyDeletion`, the losing side of a merge): every key the contact owns
- * (`keys…contact(id).all()`) and its membership in every per-portal zset and set (dirty, in flight, decay,
- * known contacts). Job data never holds contact ids, so nothing about the contact remains in the queue either.
+ * (`keys…contact(id).all()`) and its membership in every per-portal zset and set (dirty, in flight and its
+ * owners, decay, known contacts). Job data never holds contact ids, so nothing about the contact remains in the queue either.
  * Keep this list in step with keys.ts: the privacy test scans every key and member to prove it.
  */
 export function queueEraseContacts(tx: ChainableCommander, keys: AppKeys, portalId: number, ids: string[]): void {
@@ -14,6 +14,7 @@ export function queueEraseContacts(tx: ChainableCommander, keys: AppKeys, portal
   tx.del(...ids.flatMap((id) => p.contact(id).all()));
   tx.zrem(p.dirty, ...ids);
   tx.zrem(p.inflight, ...ids);
+  tx.hdel(p.inflightOwner, ...ids);
   tx.zrem(p.decay, ...ids);
   tx.srem(p.contacts, ...ids);
 }

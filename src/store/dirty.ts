@@ -8,8 +8,9 @@ import { luaScript } from './lua.js';
  * A contact marked dirty waits in the portal's `dirty` zset until the end of the portal's settle window: the
  * first contact dirtied opens a window of SETTLE_WINDOW_MS and every contact dirtied while it is open shares its
  * end, so a burst collapses into as few batches as possible and one job per window suffices. A worker claims
- * due contacts atomically, moving them to `inflight` with a lease; a worker that dies (SIGKILL) leaves its lease
- * to expire, after which the next claim puts those contacts back in play.
+ * due contacts atomically, moving them to `inflight` with a lease and its job as owner. A worker killed mid-batch
+ * (SIGKILL) leaves its claim behind: BullMQ runs the stalled job again, and that run takes the claim back at once;
+ * should the job never run again, the lease expires and any later claim puts the contacts back in play.
  */
 
 /** KEYS: dirty, window. ARGV: now, settleMs, ids…  → the due time the ids (newly dirty ones) got. */
@@ -24,15 +25,24 @@ end
 for i = 3, #ARGV do redis.call('ZADD', KEYS[1], 'NX', due, ARGV[i]) end
 return due`);
 
-/** KEYS: dirty, inflight. ARGV: now, limit, leaseUntil → claimed ids. */
+/**
+ * KEYS: dirty, inflight, owners. ARGV: now, limit, leaseUntil, owner → claimed ids.
+ * First puts back in play what a previous run of the same job (`owner`) left claimed (it crashed: BullMQ runs
+ * one job once at a time) and every claim whose lease expired; then claims due contacts not held by a live run.
+ */
 const CLAIM_DUE = luaScript(`
 local now = tonumber(ARGV[1])
 local limit = tonumber(ARGV[2])
-local expired = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now)
-for _, id in ipairs(expired) do
+local function requeue(id)
   redis.call('ZREM', KEYS[2], id)
+  redis.call('HDEL', KEYS[3], id)
   redis.call('ZADD', KEYS[1], 'LT', now, id)
 end
+local owned = redis.call('HGETALL', KEYS[3])
+for i = 1, #owned, 2 do
+  if owned[i + 1] == ARGV[4] then requeue(owned[i]) end
+end
+for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now)) do requeue(id) end
 local claimed = {}
 local offset = 0
 while #claimed < limit do
@@ -48,19 +58,21 @@ end
 for _, id in ipairs(claimed) do
   redis.call('ZREM', KEYS[1], id)
   redis.call('ZADD', KEYS[2], ARGV[3], id)
+  redis.call('HSET', KEYS[3], id, ARGV[4])
 end
 return claimed`);
 
 /**
- * KEYS: dirty, inflight. ARGV: leaseUntil, requeueAt ('' = finished), ids…
- * Ends this worker's lease on each id (only if it still holds it); with requeueAt, puts the id back as dirty.
+ * KEYS: dirty, inflight, owners. ARGV: owner, requeueAt ('' = finished), ids…
+ * Ends this run's claim on each id (only if it still holds it); with requeueAt, puts the id back as dirty.
  */
 const END_LEASE = luaScript(`
 local n = 0
 for i = 3, #ARGV do
   local id = ARGV[i]
-  if tonumber(redis.call('ZSCORE', KEYS[2], id) or '-1') == tonumber(ARGV[1]) then
+  if redis.call('HGET', KEYS[3], id) == ARGV[1] then
     redis.call('ZREM', KEYS[2], id)
+    redis.call('HDEL', KEYS[3], id)
     if ARGV[2] ~= '' then redis.call('ZADD', KEYS[1], 'LT', ARGV[2], id) end
     n = n + 1
   end
@@ -76,11 +88,12 @@ for _, id in ipairs(due) do
 end
 return #due`);
 
-export type Claim = { ids: string[]; leaseUntil: number };
+export type Claim = { ids: string[]; leaseUntil: number; owner: string };
 
 export function createDirtyStore(deps: { redis: Redis; keys: AppKeys; settleMs: number; leaseMs: number }) {
   const { redis, keys } = deps;
   const k = (portalId: number) => keys.portal(portalId);
+  const lease = (portalId: number) => [k(portalId).dirty, k(portalId).inflight, k(portalId).inflightOwner];
 
   return {
     /** Queues "mark these contacts dirty" in a transaction; its result is the due time (epoch ms). */
@@ -93,21 +106,24 @@ export function createDirtyStore(deps: { redis: Redis; keys: AppKeys; settleMs: 
       return Number(await MARK_DIRTY.run(redis, [k(portalId).dirty, k(portalId).settleWindow], [now, deps.settleMs, ...ids]));
     },
 
-    /** Claims up to `limit` due contacts for this worker, leasing them until now + leaseMs. */
-    async claimDue(portalId: number, now: number, limit: number): Promise<Claim> {
+    /**
+     * Claims up to `limit` due contacts for `owner` (the job's id), leasing them until now + leaseMs. What an
+     * earlier, crashed run of the same job had claimed comes back into play first.
+     */
+    async claimDue(portalId: number, now: number, limit: number, owner: string): Promise<Claim> {
       const leaseUntil = now + deps.leaseMs;
-      const ids = (await CLAIM_DUE.run(redis, [k(portalId).dirty, k(portalId).inflight], [now, limit, leaseUntil])) as string[];
-      return { ids, leaseUntil };
+      const ids = (await CLAIM_DUE.run(redis, lease(portalId), [now, limit, leaseUntil, owner])) as string[];
+      return { ids, leaseUntil, owner };
     },
 
     /** The claimed contacts are done (scored, written, or found gone). */
     async finish(portalId: number, claim: Claim, ids: string[] = claim.ids): Promise<void> {
-      if (ids.length) await END_LEASE.run(redis, [k(portalId).dirty, k(portalId).inflight], [claim.leaseUntil, '', ...ids]);
+      if (ids.length) await END_LEASE.run(redis, lease(portalId), [claim.owner, '', ...ids]);
     },
 
     /** Gives claimed contacts back, due at `dueAt` (after a rate limit or a failed attempt). */
     async release(portalId: number, claim: Claim, dueAt: number, ids: string[] = claim.ids): Promise<void> {
-      if (ids.length) await END_LEASE.run(redis, [k(portalId).dirty, k(portalId).inflight], [claim.leaseUntil, dueAt, ...ids]);
+      if (ids.length) await END_LEASE.run(redis, lease(portalId), [claim.owner, dueAt, ...ids]);
     },
 
     /** Moves contacts whose decay moment has come into `dirty`, due now. Returns how many moved. */
@@ -135,7 +151,7 @@ export function createDirtyStore(deps: { redis: Redis; keys: AppKeys; settleMs: 
 
     /** Drops every pending contact of a portal (after an uninstall: nothing may be sent for it). */
     async clearPortal(portalId: number): Promise<void> {
-      await redis.del(k(portalId).dirty, k(portalId).inflight, k(portalId).settleWindow, k(portalId).decay);
+      await redis.del(k(portalId).dirty, k(portalId).inflight, k(portalId).inflightOwner, k(portalId).settleWindow, k(portalId).decay);
     },
   };
 }

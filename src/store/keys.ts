@@ -32,6 +32,8 @@ export function appKeys(prefix: string) {
       settleWindow: `${base}:settle-window`,
       /** Zset: contactId → lease expiry, for contacts a worker has claimed and not yet finished. */
       inflight: `${base}:inflight`,
+      /** Hash: contactId → the job that claimed it (a re-run of that job after a crash takes them back at once). */
+      inflightOwner: `${base}:inflight-owner`,
       /** Zset: contactId → time decay will next change its rounded score. */
       decay: `${base}:decay`,
       /** Set of contact ids with any stored state (for erasure checks and sweeps). */

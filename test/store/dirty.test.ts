@@ -35,39 +35,47 @@ describe('dirty store', () => {
 
   it('claims only due contacts, at most the limit, and leases them', async () => {
     await store.markDirty(P, ['1', '2', '3'], 10_000);
-    expect((await store.claimDue(P, 10_999, 100)).ids).toEqual([]);
-    const claim = await store.claimDue(P, 11_000, 2);
-    expect(claim).toEqual({ ids: ['1', '2'], leaseUntil: 16_000 });
-    expect((await store.claimDue(P, 11_000, 100)).ids).toEqual(['3']);
+    expect((await store.claimDue(P, 10_999, 100, 'job:a')).ids).toEqual([]);
+    const claim = await store.claimDue(P, 11_000, 2, 'job:a');
+    expect(claim).toEqual({ ids: ['1', '2'], leaseUntil: 16_000, owner: 'job:a' });
+    expect((await store.claimDue(P, 11_000, 100, 'job:b')).ids).toEqual(['3']);
     expect(await store.pending(P)).toEqual({ dirty: 0, inflight: 3 });
   });
 
   it('does not hand a contact to a second worker while the first holds its lease', async () => {
     await store.markDirty(P, ['1'], 10_000);
-    const first = await store.claimDue(P, 11_000, 100);
+    const first = await store.claimDue(P, 11_000, 100, 'job:a');
     await store.markDirty(P, ['1'], 11_100); // a new event while it is being scored
-    expect((await store.claimDue(P, 13_000, 100)).ids).toEqual([]);
+    expect((await store.claimDue(P, 13_000, 100, 'job:b')).ids).toEqual([]);
     await store.finish(P, first);
-    expect((await store.claimDue(P, 13_000, 100)).ids).toEqual(['1']);
+    expect((await store.claimDue(P, 13_000, 100, 'job:b')).ids).toEqual(['1']);
   });
 
   it('puts a dead worker’s contacts back in play once its lease expires', async () => {
     await store.markDirty(P, ['1', '2'], 10_000);
-    const dead = await store.claimDue(P, 11_000, 100);
-    expect((await store.claimDue(P, 15_999, 100)).ids).toEqual([]);
-    const next = await store.claimDue(P, 16_000, 100);
+    const dead = await store.claimDue(P, 11_000, 100, 'job:a');
+    expect((await store.claimDue(P, 15_999, 100, 'job:b')).ids).toEqual([]);
+    const next = await store.claimDue(P, 16_000, 100, 'job:b');
     expect(next.ids.sort()).toEqual(['1', '2']);
     // The dead worker's late finish must not end the new holder's lease.
     await store.finish(P, dead);
     expect(await store.pending(P)).toEqual({ dirty: 0, inflight: 2 });
   });
 
+  it('gives a re-run of the same job (its worker was killed) its claim back at once', async () => {
+    await store.markDirty(P, ['1', '2'], 10_000);
+    await store.claimDue(P, 11_000, 100, 'job:a');
+    expect((await store.claimDue(P, 11_500, 100, 'job:b')).ids).toEqual([]);
+    expect((await store.claimDue(P, 11_500, 100, 'job:a')).ids.sort()).toEqual(['1', '2']);
+    expect(await redis.hgetall(appKeys(prefix).portal(P).inflightOwner)).toEqual({ 1: 'job:a', 2: 'job:a' });
+  });
+
   it('releases claimed contacts as due at a later time after a rate limit', async () => {
     await store.markDirty(P, ['1'], 10_000);
-    const claim = await store.claimDue(P, 11_000, 100);
+    const claim = await store.claimDue(P, 11_000, 100, 'job:a');
     await store.release(P, claim, 20_000);
     expect(await store.nextWakeUp(P)).toEqual({ dirtyDue: 20_000, leaseExpiry: null });
-    expect((await store.claimDue(P, 19_999, 100)).ids).toEqual([]);
+    expect((await store.claimDue(P, 19_999, 100, 'job:a')).ids).toEqual([]);
   });
 
   it('moves contacts whose decay moment came into dirty, due now', async () => {
