@@ -1,0 +1,71 @@
+import type { Redis } from 'ioredis';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDirtyStore } from '../../src/store/dirty.js';
+import { appKeys, type AppKeys } from '../../src/store/keys.js';
+import { createLedgerStore } from '../../src/store/ledger.js';
+import { createSignalBatch } from '../../src/store/signal-batch.js';
+import { connect, dropPrefix, uniquePrefix } from '../helpers/redis.js';
+
+const P = 5;
+const now = 1_000_000_000_000;
+let redis: Redis;
+let prefix: string;
+let keys: AppKeys;
+let deps: Parameters<typeof createSignalBatch>[0];
+
+beforeEach(() => {
+  redis = connect();
+  prefix = uniquePrefix('batch');
+  keys = appKeys(prefix);
+  deps = {
+    redis, keys,
+    ledger: createLedgerStore({ redis, keys, bounds: { maxAgeDays: 365, maxEvents: 100 } }),
+    dirty: createDirtyStore({ redis, keys, settleMs: 2_000, leaseMs: 10_000 }),
+  };
+});
+afterEach(async () => {
+  await dropPrefix(redis, prefix);
+  redis.disconnect();
+});
+
+const k = () => keys.portal(P);
+
+describe('a webhook signal batch', () => {
+  it('records events and marks contacts dirty in one transaction, returning the window end', async () => {
+    const b = createSignalBatch(deps, P, now);
+    b.record('1', [{ type: 'email_click', at: now - 10 }]);
+    b.touch('2');
+    expect(await b.commit()).toEqual({ due: now + 2_000, dirty: 2, erased: 0 });
+    expect(await redis.zrange(k().dirty, '0', '-1')).toEqual(['1', '2']);
+    expect(await redis.zcard(k().contact('1').ledger)).toBe(1);
+  });
+
+  it('carries the merged contacts’ ledgers to the survivor and erases the merged contacts', async () => {
+    const setup = createSignalBatch(deps, P, now);
+    setup.record('10', [{ type: 'page_view', at: now - 50, url: '/a' }]);
+    setup.record('11', [{ type: 'meeting_booked', at: now - 40 }]);
+    await setup.commit();
+    await redis.hset(k().contact('11').score, 'starter', '{}');
+
+    const b = createSignalBatch(deps, P, now + 1);
+    b.merge('10', ['10', '11']);
+    expect(await b.commit()).toMatchObject({ dirty: 1, erased: 1 });
+    expect(await redis.zrange(k().contact('10').ledger, '0', '-1')).toEqual([
+      '{"type":"page_view","at":999999999950,"url":"/a"}',
+      '{"type":"meeting_booked","at":999999999960}',
+    ]);
+    expect(await redis.exists(...k().contact('11').all())).toBe(0);
+    expect(await redis.zrange(k().dirty, '0', '-1')).toEqual(['10']);
+    expect(await redis.sismember(k().contacts, '11')).toBe(0);
+  });
+
+  it('lets a deletion win over later events about the same contact in the batch', async () => {
+    const b = createSignalBatch(deps, P, now);
+    b.record('20', [{ type: 'email_open', at: now - 5 }]);
+    b.erase('20');
+    b.record('20', [{ type: 'email_open', at: now - 1 }]);
+    b.touch('20');
+    expect(await b.commit()).toEqual({ due: null, dirty: 0, erased: 1 });
+    expect(await redis.keys(`${prefix}*`)).toEqual([]);
+  });
+});
