@@ -1,7 +1,35 @@
 import type { ChainableCommander, Redis } from 'ioredis';
 import { eventKey, ledgerCutoff, parseEventKey, type LedgerBounds, type LedgerEvent } from '../signals/index.js';
 import type { AppKeys } from './keys.js';
-import { checkExec } from './lua.js';
+import { checkExec, luaScript } from './lua.js';
+
+/**
+ * KEYS: contacts set, then one ledger per contact. ARGV: cutoff, maxEvents, then per ledger: contact id, pair
+ * count n, n × (time, event). Adds each contact's events, trims its ledger to the bounds and lists the contact:
+ * one command for a whole batch instead of four per contact (a webhook batch of 100 events was ~400 commands).
+ */
+const APPEND_MANY = luaScript(`
+local cutoff = ARGV[1]
+local keep = tonumber(ARGV[2])
+local a = 3
+for i = 2, #KEYS do
+  local id = ARGV[a]
+  local n = tonumber(ARGV[a + 1])
+  a = a + 2
+  for from = 0, n - 1, 500 do
+    local args = {}
+    for j = from, math.min(n, from + 500) - 1 do
+      args[#args + 1] = ARGV[a + 2 * j]
+      args[#args + 1] = ARGV[a + 2 * j + 1]
+    end
+    redis.call('ZADD', KEYS[i], unpack(args))
+  end
+  a = a + 2 * n
+  redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', '(' .. cutoff)
+  redis.call('ZREMRANGEBYRANK', KEYS[i], 0, -(keep + 1))
+  redis.call('SADD', KEYS[1], id)
+end
+return #KEYS - 1`);
 
 /**
  * Each contact's signal ledger: a zset whose members are events' canonical strings and whose scores are their
@@ -30,8 +58,26 @@ export function createLedgerStore(deps: { redis: Redis; keys: AppKeys; bounds: L
     return true;
   }
 
+  /** Queues recording events of several contacts as one script; false (nothing queued) when none is recent enough. */
+  function queueAppendMany(tx: ChainableCommander, portalId: number, byContact: Map<string, LedgerEvent[]>, now: number): boolean {
+    const cutoff = ledgerCutoff(now, bounds.maxAgeDays);
+    const p = keys.portal(portalId);
+    const ledgers: string[] = [];
+    const args: (string | number)[] = [cutoff, bounds.maxEvents];
+    for (const [contactId, events] of byContact) {
+      const kept = events.filter((e) => e.at >= cutoff);
+      if (!kept.length) continue;
+      ledgers.push(p.contact(contactId).ledger);
+      args.push(contactId, kept.length, ...kept.flatMap((e) => [e.at, eventKey(e)]));
+    }
+    if (!ledgers.length) return false;
+    APPEND_MANY.queue(tx, [p.contacts, ...ledgers], args);
+    return true;
+  }
+
   return {
     queueAppend,
+    queueAppendMany,
 
     /** Queues moving merged contacts' ledgers onto the survivor (the merged ledgers are erased separately). */
     queueCarry(tx: ChainableCommander, portalId: number, survivorId: string, mergedIds: string[], now: number): void {
@@ -46,10 +92,8 @@ export function createLedgerStore(deps: { redis: Redis; keys: AppKeys; bounds: L
     /** Records events of several contacts now, in one transaction. */
     async append(portalId: number, byContact: Map<string, LedgerEvent[]>, now: number): Promise<void> {
       const tx = redis.multi();
-      let queued = false;
-      for (const [id, events] of byContact) queued = queueAppend(tx, portalId, id, events, now) || queued;
       // An unsent MULTI costs nothing: ioredis buffers it until exec().
-      if (queued) checkExec(await tx.exec());
+      if (queueAppendMany(tx, portalId, byContact, now)) checkExec(await tx.exec());
     },
 
     /** Reads the ledgers of several contacts in one round trip, oldest event first. */

@@ -30,6 +30,8 @@ export function createSignalBatch(
   now: number,
 ): SignalBatch {
   const ops: ((tx: ReturnType<Redis['multi']>) => void)[] = [];
+  /** Events to record, per contact: queued first, as one script (erasures and merges queued after still win). */
+  const recorded = new Map<string, LedgerEvent[]>();
   const dirty = new Set<string>();
   const erased = new Set<string>();
 
@@ -46,7 +48,7 @@ export function createSignalBatch(
     // Deletion wins within a batch: a later event about an erased contact must not recreate it.
     record(contactId, events) {
       if (erased.has(contactId)) return;
-      ops.push((tx) => deps.ledger.queueAppend(tx, portalId, contactId, events, now));
+      recorded.set(contactId, [...(recorded.get(contactId) ?? []), ...events]);
       dirty.add(contactId);
     },
     touch(contactId) {
@@ -66,6 +68,7 @@ export function createSignalBatch(
     async commit() {
       if (!ops.length && !dirty.size) return { due: null, dirty: 0, erased: 0 };
       const tx = deps.redis.multi();
+      deps.ledger.queueAppendMany(tx, portalId, recorded, now);
       for (const op of ops) op(tx);
       if (dirty.size) deps.dirty.queueMarkDirty(tx, portalId, [...dirty], now);
       const results = checkExec(await tx.exec());

@@ -46,4 +46,17 @@ describe('ledger store', () => {
     await tx.exec();
     expect((await ledger.read(P, ['1'])).get('1')).toEqual([b, a]);
   });
+
+  it('records many contacts at once, more than 500 events for one of them, within the bounds', async () => {
+    const big = createLedgerStore({ redis, keys: appKeys(prefix), bounds: { maxAgeDays: 30, maxEvents: 1_000 } });
+    // 1,200 page views 30 s apart (the newest 1,000 kept), one click for contact 2, one too old for contact 3.
+    const views = Array.from({ length: 1_200 }, (_, i) => ({ type: 'page_view', at: now - i * 30_000, url: `/p${i}` }));
+    const click = { type: 'email_click', at: now - DAY };
+    await big.append(P, new Map([['1', views], ['2', [click]], ['3', [{ type: 'email_open', at: now - 31 * DAY }]]]), now);
+    const read = await big.read(P, ['1', '2', '3']);
+    expect(read.get('1')).toEqual(views.slice(0, 1_000).reverse());
+    expect(read.get('2')).toEqual([click]);
+    expect(read.get('3')).toEqual([]);
+    expect((await redis.smembers(appKeys(prefix).portal(P).contacts)).sort()).toEqual(['1', '2']);
+  });
 });

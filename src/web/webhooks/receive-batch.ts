@@ -30,6 +30,10 @@ export type ReceiveDeps = {
  * StorageUnavailableError (→ 503, HubSpot retries): the batch is never acknowledged before it is stored.
  */
 export function createBatchReceiver(deps: ReceiveDeps) {
+  // The window each portal's score job was last enqueued for by this process: every batch of a burst shares the
+  // window, and its job id is deterministic, so while the window is open (the job has not run yet) enqueuing it
+  // again would only repeat a no-op round trip.
+  const scheduled = new Map<number, number>();
   return async function receive(events: ParsedEvent[]): Promise<{ portals: number; dirty: number; erased: number }> {
     const byPortal = new Map<number, ParsedEvent[]>();
     for (const e of events) byPortal.set(e.event.portalId, [...(byPortal.get(e.event.portalId) ?? []), e]);
@@ -46,7 +50,10 @@ export function createBatchReceiver(deps: ReceiveDeps) {
           debug: (msg, fields) => deps.logger.debug(fields, msg),
         });
         const result = await batch.commit();
-        if (result.due !== null) await deps.scheduler.scheduleScore(portalId, result.due);
+        if (result.due !== null && !(scheduled.get(portalId) === result.due && result.due > now)) {
+          await deps.scheduler.scheduleScore(portalId, result.due);
+          scheduled.set(portalId, result.due);
+        }
         dirty += result.dirty;
         erased += result.erased;
       }
