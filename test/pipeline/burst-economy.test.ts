@@ -25,7 +25,7 @@ describe('a burst of webhook events', () => {
   let p: Pipeline;
   beforeAll(async () => {
     // A settle window comfortably longer than posting ten batches takes on a loaded CI machine.
-    p = await startPipeline({ roles: ['web', 'worker'], label: 'burst', env: { SETTLE_WINDOW_MS: '2000' }, overrides: { onCall: (e) => calls.push(e) } });
+    p = await startPipeline({ roles: ['web', 'worker'], label: 'burst', env: { SETTLE_WINDOW_MS: '4000' }, overrides: { onCall: (e) => calls.push(e) } });
     await p.install(PORTAL);
     await p.publishStarter(PORTAL);
   });
@@ -60,7 +60,8 @@ describe('a burst of webhook events', () => {
       const res = await postWebhook(p.app.url!, JSON.stringify(events.slice(i, i + 100)));
       expect(res.status).toBe(204);
     }
-    expect(Date.now() - started).toBeLessThan(2_000);
+    // The premise: every event arrived within the settle window.
+    expect(Date.now() - started).toBeLessThan(4_000);
     await p.idle(PORTAL, 20_000);
     scope.done();
 

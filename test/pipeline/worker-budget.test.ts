@@ -19,7 +19,7 @@ const WINDOW_MS = 2_000;
  * process (2 requesters), a 10-request limit leaves room for a budget of 8. The budget itself is checked on
  * windows shorter by this tolerance.
  */
-const SKEW_MS = 200;
+const SKEW_MS = 500;
 
 describe('two worker processes on one portal', () => {
   let fake: FakeHubSpot;
