@@ -1,5 +1,4 @@
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { AccuracyReport, CrossValidation } from '../analysis/accuracy-report-schema.js';
 import { crossValidate } from '../analysis/cross-validate.js';
 import { evaluateModel } from '../analysis/evaluate-model.js';
@@ -9,6 +8,8 @@ import { learnModel } from '../analysis/learn-model.js';
 import { splitRows } from '../analysis/split-rows.js';
 import { AppError } from '../errors.js';
 import { labelledRows, parseOutcome, readCsv } from './csv-source.js';
+import { exitOnAppError } from './exit-on-app-error.js';
+import { parseCommandArgs } from './parse-command-args.js';
 
 const HELP = `Usage: lead-scoring analyze --csv FILE --outcome COLUMN=VALUE [options]
 
@@ -50,27 +51,13 @@ const OPTIONS = {
   name: { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** `lead-scoring analyze`: see HELP. Exit 0 on success, 1 on bad input. */
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS });
-  } catch (error) {
-    process.stderr.write(`lead-scoring analyze: ${(error as Error).message}\n\n${HELP}\n`);
-    return 1;
-  }
+  const parsed = parseCommandArgs('analyze', HELP, argv, OPTIONS, ['csv', 'outcome']);
+  if ('exit' in parsed) return parsed.exit;
   const { values } = parsed;
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
-  if (!values.csv || !values.outcome) {
-    process.stderr.write(`lead-scoring analyze: --csv and --outcome are required\n\n${HELP}\n`);
-    return 1;
-  }
   try {
     const seed = integer(values.seed ?? '1', '--seed');
     const split = values.split === undefined ? null : share(values.split);
@@ -110,11 +97,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${out.join('\n')}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof AppError) {
-      process.stderr.write(`lead-scoring analyze: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
+    return exitOnAppError('analyze', error);
   }
 }
 

@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { evaluateModel } from '../analysis/evaluate-model.js';
 import { formatAccuracyReport } from '../analysis/format-report.js';
 import { AppError } from '../errors.js';
-import { formatModelErrors, parseModel, type Model } from '../scoring/index.js';
 import { labelledRows, parseOutcome, readCsv } from './csv-source.js';
+import { exitOnAppError } from './exit-on-app-error.js';
+import { parseCommandArgs } from './parse-command-args.js';
+import { readModel } from './read-model.js';
 
 const HELP = `Usage: lead-scoring evaluate --model MODEL.json --csv FILE --outcome COLUMN=VALUE [--json]
 
@@ -23,52 +23,24 @@ const OPTIONS = {
   outcome: { type: 'string' },
   now: { type: 'string' },
   json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** `lead-scoring evaluate`: see HELP. Exit 0 on success, 1 on bad input (an invalid model lists every error). */
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS });
-  } catch (error) {
-    process.stderr.write(`lead-scoring evaluate: ${(error as Error).message}\n\n${HELP}\n`);
-    return 1;
-  }
+  const parsed = parseCommandArgs('evaluate', HELP, argv, OPTIONS, ['model', 'csv', 'outcome']);
+  if ('exit' in parsed) return parsed.exit;
   const { values } = parsed;
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
-  if (!values.model || !values.csv || !values.outcome) {
-    process.stderr.write(`lead-scoring evaluate: --model, --csv and --outcome are required\n\n${HELP}\n`);
-    return 1;
-  }
   try {
     const now = values.now === undefined ? Date.now() : Date.parse(values.now);
     if (Number.isNaN(now)) throw new AppError('BAD_OPTION', `--now expects an ISO 8601 time, got "${values.now}"`);
-    const model = await readModel(values.model);
+    const loaded = await readModel(values.model);
+    if (!loaded.ok) throw new AppError('MODEL_UNUSABLE', loaded.message);
+    const model = loaded.model;
     const rows = labelledRows(await readCsv(values.csv), parseOutcome(values.outcome));
     const report = evaluateModel(model, rows, now);
     process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatAccuracyReport(report)}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof AppError) {
-      process.stderr.write(`lead-scoring evaluate: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
+    return exitOnAppError('evaluate', error);
   }
-}
-
-async function readModel(path: string): Promise<Model> {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(await readFile(path, 'utf8'));
-  } catch (cause) {
-    throw new AppError('MODEL_UNREADABLE', `cannot read ${path} as JSON: ${(cause as Error).message}`, { cause });
-  }
-  const parsed = parseModel(doc);
-  if (!parsed.ok) throw new AppError('MODEL_INVALID', `${path} is not a valid model:\n${formatModelErrors(parsed.errors)}`);
-  return parsed.model;
 }

@@ -1,10 +1,10 @@
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { compileModel, evaluate, parseDate } from '../scoring/index.js';
 import { formatIssues } from '../scoring/format-issues.js';
 import { ContactLineSchema, toContactInput } from './contact-line.js';
+import { parseCommandArgs } from './parse-command-args.js';
 import { readModel } from './read-model.js';
 
 const USAGE = `Usage: lead-scoring score --model MODEL.json --contacts FILE.jsonl [--now ISO]
@@ -18,20 +18,10 @@ status is then 2. Exit 1: the model or the contacts file cannot be used.`;
 
 /** `lead-scoring score` (SCORING-MODEL.md "Command-line form"). Streams the input, so any file size works. */
 export async function run(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { model: { type: 'string' }, contacts: { type: 'string' }, now: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (error) {
-    return fail(`${(error as Error).message}\n\n${USAGE}`);
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (!values.model || !values.contacts) return fail(`--model and --contacts are required\n\n${USAGE}`);
+  const options = { model: { type: 'string' }, contacts: { type: 'string' }, now: { type: 'string' } } as const;
+  const parsed = parseCommandArgs('score', USAGE, argv, options, ['model', 'contacts']);
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
   // The CLI, not the engine, reads the clock.
   const now = values.now === undefined ? Date.now() : parseDate(values.now);
   if (Number.isNaN(now)) return fail(`--now ${JSON.stringify(values.now)} is not a time: use ISO 8601 (2025-06-02T09:00:00Z) or epoch ms`);
