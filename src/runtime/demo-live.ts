@@ -10,7 +10,7 @@ export type LiveCounts = {
   engagement: number;
   scoreWrites: number;
   /** The newest score the app wrote: who and what. */
-  latest?: { contactId: string; name: string; score: string };
+  latest?: { contactId: string; name: string; score: string; detail?: string };
 };
 
 export function watchPortal(sandbox: Sandbox, portalId: number, scoreProperty: string) {
@@ -31,8 +31,17 @@ export function watchPortal(sandbox: Sandbox, portalId: number, scoreProperty: s
       counts.latest = { contactId: c.objectId, name: name(c.objectId), score: c.propertyValue };
     }
   });
+  /** The contact's grade and stage (when it has reached one) as HubSpot holds them now, written with the score. */
+  const gradeAndStage = (id: string) => {
+    const rec = portal.objects.contacts.get(id);
+    if (!rec) return '';
+    return [portal.value('contacts', rec, `${scoreProperty}_grade`), portal.value('contacts', rec, `${scoreProperty}_stage`)].filter((v) => v && v !== 'none').join(', ');
+  };
   return {
-    counts: (): LiveCounts => ({ ...counts }),
+    counts: (): LiveCounts => {
+      const latest = counts.latest && { ...counts.latest, detail: gradeAndStage(counts.latest.contactId) };
+      return { ...counts, latest };
+    },
     /** Starts counting from zero (after the backfill, so the live line shows only what follows). */
     reset(): void {
       counts.engagement = 0;

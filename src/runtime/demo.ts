@@ -139,7 +139,7 @@ export async function runDemo(base: Config, out: LineWriter = process.stdout): P
       say(`Install finished ${clock(Date.now() - installedAt)} ago. Ctrl-C stops everything.`);
       const liveLine = (): string => {
         const c = live.counts();
-        const latest = c.latest ? ` · latest: ${c.latest.name} → ${c.latest.score}` : '';
+        const latest = c.latest ? ` · latest: ${c.latest.name} → ${c.latest.score}${c.latest.detail ? ` (${c.latest.detail})` : ''}` : '';
         return `Live: ${c.engagement.toLocaleString('en-US')} property changes from lead activity → ${c.scoreWrites.toLocaleString('en-US')} scores rewritten${latest}`;
       };
       let lastPrinted = 0;
