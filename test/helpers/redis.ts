@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
+import { appKeys, type AppKeys } from '../../src/store/keys.js';
 
 /** The URL of the Redis found or started by test/global-setup.ts. */
 export const redisUrl = (): string => inject('redisUrl');
@@ -23,4 +24,19 @@ export async function dropPrefix(redis: Redis, prefix: string): Promise<void> {
     cursor = next;
     if (keys.length) await redis.del(...keys);
   } while (cursor !== '0');
+}
+
+/** A Redis connection and key space of its own for one test file; `cleanup` drops both. */
+export function redisSpace(label: string): { redis: Redis; prefix: string; keys: AppKeys; cleanup: () => Promise<void> } {
+  const redis = connect();
+  const prefix = uniquePrefix(label);
+  return {
+    redis,
+    prefix,
+    keys: appKeys(prefix),
+    cleanup: async () => {
+      await dropPrefix(redis, prefix);
+      await redis.quit();
+    },
+  };
 }

@@ -5,7 +5,10 @@ import { createHubSpotGateway, type HubSpotGateway } from '../../src/hubspot/gat
 import { createInstallFlow } from '../../src/hubspot/install-flow.js';
 import type { PropertySpec } from '../../src/hubspot/schemas.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { CLIENT_SECRET, capturedLogger, dumpPrefix, redisSpace, testConfig } from './helpers/adapter.js';
+import { capturedLogger } from '../helpers/captured-logger.js';
+import { dumpPrefix } from '../helpers/dump-prefix.js';
+import { redisSpace } from '../helpers/redis.js';
+import { CLIENT_SECRET, testConfig } from './helpers/adapter.js';
 
 /** The adapter against the local HubSpot stand-in over real HTTP: the install, the CRM calls, refresh, 429, uninstall. */
 describe('the HubSpot adapter against the sandbox', () => {

@@ -1,20 +1,18 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { HubSpotCallEvent } from '../../src/hubspot/call-hubspot.js';
 import { HubSpotRejectedError, HubSpotUnavailableError, RateLimitedError } from '../../src/hubspot/errors.js';
 import { createHubSpotGateway } from '../../src/hubspot/gateway.js';
-import { API, CLIENT_SECRET, capturedLogger, dumpPrefix, redisSpace, testConfig } from './helpers/adapter.js';
+import { capturedLogger } from '../helpers/captured-logger.js';
+import { dumpPrefix } from '../helpers/dump-prefix.js';
+import { redisSpace } from '../helpers/redis.js';
+import { strictNock } from '../helpers/strict-nock.js';
+import { API, CLIENT_SECRET, testConfig } from './helpers/adapter.js';
 
 const config = testConfig({ HUBSPOT_REQUEST_TIMEOUT_MS: '300' });
 const TOKENS = { access: 'crm-access-token-1', refresh: 'crm-refresh-token-1', fresh: 'crm-access-token-2' };
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+strictNock();
 
 const contact = (id: string, props: Record<string, string | null>) => ({
   id, properties: props, createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2026-01-10T10:00:01.123Z', archived: false,

@@ -1,22 +1,20 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { OAuthError } from '../../src/hubspot/errors.js';
 import { createInstallFlow } from '../../src/hubspot/install-flow.js';
 import { authorizeUrl, exchangeCode } from '../../src/hubspot/oauth.js';
 import { createInstallationStore } from '../../src/store/installations.js';
 import { createOAuthStateStore, stateSigningKey } from '../../src/store/oauth-state.js';
-import { API, CLIENT_SECRET, ENCRYPTION_KEY, capturedLogger, dumpPrefix, redisSpace, testConfig } from './helpers/adapter.js';
+import { capturedLogger } from '../helpers/captured-logger.js';
+import { dumpPrefix } from '../helpers/dump-prefix.js';
+import { redisSpace } from '../helpers/redis.js';
+import { strictNock } from '../helpers/strict-nock.js';
+import { API, CLIENT_SECRET, ENCRYPTION_KEY, testConfig } from './helpers/adapter.js';
 
 const config = testConfig();
 const NOW = 1_750_000_000_000;
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+strictNock();
 
 describe('authorizeUrl', () => {
   it('builds HubSpot\'s authorize URL from config, with scopes encoded as %20', () => {

@@ -1,19 +1,16 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors.js';
 import type { HubSpotCallEvent } from '../../src/hubspot/call-hubspot.js';
 import { createHubSpotGateway } from '../../src/hubspot/gateway.js';
 import { mergeOptions } from '../../src/hubspot/property-bootstrap.js';
 import type { PropertySpec } from '../../src/hubspot/schemas.js';
-import { API, capturedLogger, redisSpace, testConfig } from './helpers/adapter.js';
+import { capturedLogger } from '../helpers/captured-logger.js';
+import { redisSpace } from '../helpers/redis.js';
+import { strictNock } from '../helpers/strict-nock.js';
+import { API, testConfig } from './helpers/adapter.js';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+strictNock();
 
 const group = { name: 'lead_scoring', label: 'Lead scoring', displayOrder: -1 };
 const opt = (value: string, i: number) => ({ label: value, value, displayOrder: i, hidden: false });

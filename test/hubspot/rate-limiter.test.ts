@@ -1,8 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { RateLimitedError } from '../../src/hubspot/errors.js';
 import { createRateLimiter } from '../../src/hubspot/rate-limiter.js';
-import { connect } from '../helpers/redis.js';
-import { redisSpace } from './helpers/adapter.js';
+import { connect, redisSpace } from '../helpers/redis.js';
 
 /** The largest number of grants inside any half-open window [t, t + windowMs) that starts at a grant. */
 function maxInAnyWindow(times: number[], windowMs: number): number {

@@ -1,19 +1,17 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { PortalUninstalledError } from '../../src/hubspot/errors.js';
 import { createHubSpotGateway } from '../../src/hubspot/gateway.js';
-import { connect } from '../helpers/redis.js';
-import { API, CLIENT_SECRET, capturedLogger, dumpPrefix, redisSpace, testConfig, until } from './helpers/adapter.js';
+import { capturedLogger } from '../helpers/captured-logger.js';
+import { dumpPrefix } from '../helpers/dump-prefix.js';
+import { connect, redisSpace } from '../helpers/redis.js';
+import { strictNock } from '../helpers/strict-nock.js';
+import { until } from '../helpers/until.js';
+import { API, CLIENT_SECRET, testConfig } from './helpers/adapter.js';
 
 const config = testConfig();
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+strictNock();
 
 describe('the token manager', () => {
   const space = redisSpace('tokens');

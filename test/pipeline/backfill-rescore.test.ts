@@ -1,13 +1,15 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScheduler } from '../../src/queue/scheduler.js';
 import { outputPropertyDefinitions, parseModel } from '../../src/scoring/index.js';
 import { createProgressStore } from '../../src/store/backfill-progress.js';
 import { createLedgerStore } from '../../src/store/ledger.js';
 import { createModelStore } from '../../src/store/models.js';
 import { createScoreStore } from '../../src/store/scores.js';
+import { strictNock } from '../helpers/strict-nock.js';
+import { until } from '../helpers/until.js';
 import { batchResponse, crmContact } from './helpers/contacts.js';
-import { API, starterModel, startPipeline, until, type Pipeline } from './helpers/harness.js';
+import { API, starterModel, startPipeline, type Pipeline } from './helpers/harness.js';
 
 const PORTAL = 77001;
 const DAY = 86_400_000;
@@ -16,16 +18,7 @@ const inScope = ids.filter((id) => Number(id) % 11 !== 0);
 /** The moment the portal's data describes (the same for both tests: HubSpot's values do not move). */
 const now = Date.now();
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+strictNock({ localhost: true });
 
 /** A clicker clicked two marketing emails, 3 and 10 days ago (the property's history holds both). */
 const clicker = (id: string) => Number(id) % 3 !== 0;

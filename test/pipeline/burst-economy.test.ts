@@ -1,7 +1,8 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubSpotCallEvent } from '../../src/hubspot/call-hubspot.js';
 import { createLedgerStore } from '../../src/store/ledger.js';
+import { strictNock } from '../helpers/strict-nock.js';
 import { batchResponse, crmContact, propertyChange } from './helpers/contacts.js';
 import { API, postWebhook, startPipeline, type Pipeline } from './helpers/harness.js';
 
@@ -9,16 +10,7 @@ const PORTAL = 73001;
 const CONTACTS = 300;
 const EVENTS = 1_000;
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+strictNock({ localhost: true });
 
 describe('a burst of webhook events', () => {
   const calls: HubSpotCallEvent[] = [];

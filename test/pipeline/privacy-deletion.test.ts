@@ -1,7 +1,8 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keysMentioning } from '../helpers/dump-prefix.js';
+import { strictNock } from '../helpers/strict-nock.js';
 import { batchResponse, crmContact, propertyChange } from './helpers/contacts.js';
-import { keysMentioning } from './helpers/dump.js';
 import { API, postWebhook, startPipeline, type Pipeline } from './helpers/harness.js';
 
 const PORTAL = 64100;
@@ -9,16 +10,7 @@ const PORTAL = 64100;
 const GONE = '918273645';
 const KEPT = '918273777';
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+strictNock({ localhost: true });
 
 describe('contact.privacyDeletion', () => {
   let p: Pipeline;

@@ -1,9 +1,11 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outputPropertyDefinitions, parseModel } from '../../src/scoring/index.js';
+import { capturedLogger } from '../helpers/captured-logger.js';
+import { dumpPrefix } from '../helpers/dump-prefix.js';
+import { strictNock } from '../helpers/strict-nock.js';
 import { batchResponse, crmContact, propertyChange } from './helpers/contacts.js';
-import { dumpPrefix } from './helpers/dump.js';
-import { API, capturedLogger, CLIENT_SECRET, httpRequest, postWebhook, starterModel, startPipeline, type Pipeline } from './helpers/harness.js';
+import { API, CLIENT_SECRET, httpRequest, postWebhook, starterModel, startPipeline, type Pipeline } from './helpers/harness.js';
 
 const PORTAL = 47711;
 const SECRETS = {
@@ -14,16 +16,7 @@ const SECRETS = {
   refresh2: 'f0e1d2c3-b4a5-4968-8778-695a4b3c2d1e',
 };
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+strictNock({ localhost: true });
 
 const echoUpdate = async (req: Request) =>
   batchResponse(((await req.json()) as { inputs: { id: string; properties: Record<string, string> }[] }).inputs.map((i) => ({ ...crmContact(i.id), properties: i.properties })));
@@ -80,7 +73,7 @@ describe('tokens and the client secret', () => {
     await p.idle(PORTAL);
     scope.done();
 
-    const stored = (await dumpPrefix(p.redis, p.prefix)).map((e) => e.text).join('\n');
+    const stored = (await dumpPrefix(p.redis, p.prefix)).join('\n');
     const logs = lines.join('\n');
     expect(stored).toContain(String(PORTAL)); // the dump is not empty: the check below could fail
     expect(logs).toContain('access token refreshed');

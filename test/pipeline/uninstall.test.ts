@@ -1,24 +1,17 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubSpotCallEvent } from '../../src/hubspot/call-hubspot.js';
 import { createProgressStore } from '../../src/store/backfill-progress.js';
 import { createInstallationStore } from '../../src/store/installations.js';
 import { createScheduler } from '../../src/queue/scheduler.js';
+import { strictNock } from '../helpers/strict-nock.js';
+import { until } from '../helpers/until.js';
 import { propertyChange } from './helpers/contacts.js';
-import { API, ENCRYPTION_KEY, postWebhook, REFRESH_TOKEN, startPipeline, until, type Pipeline } from './helpers/harness.js';
+import { API, ENCRYPTION_KEY, postWebhook, REFRESH_TOKEN, startPipeline, type Pipeline } from './helpers/harness.js';
 
 const PORTAL = 55300;
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+strictNock({ localhost: true });
 
 describe('a refresh token HubSpot refuses (invalid_grant)', () => {
   const calls: HubSpotCallEvent[] = [];

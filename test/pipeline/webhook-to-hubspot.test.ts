@@ -1,8 +1,9 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileModel, evaluate, outputProperties, parseModel, type Model } from '../../src/scoring/index.js';
 import { syncProperties } from '../../src/signals/index.js';
 import { createLedgerStore } from '../../src/store/ledger.js';
+import { strictNock } from '../helpers/strict-nock.js';
 import { ACCESS_TOKEN, API, fixture, postWebhook, starterModel, startPipeline, type Pipeline } from './helpers/harness.js';
 import { shiftTimes } from './helpers/time-shift.js';
 
@@ -13,16 +14,7 @@ const RECORDED_AT = 1767952800000;
 type Input = { id: string; properties: Record<string, string> };
 type BatchRead = { results: { id: string; properties: Record<string, string | null> }[] };
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+strictNock({ localhost: true });
 
 const model = (): Model => {
   const parsed = parseModel(starterModel());

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScheduler } from '../../src/queue/scheduler.js';
+import { until } from '../helpers/until.js';
 import { crmContact, propertyChange } from './helpers/contacts.js';
 import { expectedStarterOutputs, stableOf } from './helpers/expected-scores.js';
 import { startFakeHubSpot, type FakeHubSpot } from './helpers/fake-hubspot.js';
-import { ACCESS_TOKEN, pipelineEnv, postWebhook, startPipeline, until, type Pipeline } from './helpers/harness.js';
+import { ACCESS_TOKEN, pipelineEnv, postWebhook, startPipeline, type Pipeline } from './helpers/harness.js';
 import { spawnWorker, stopWorker, type WorkerProcess } from './helpers/worker-processes.js';
 
 const PORTAL = 90210;

@@ -8,7 +8,8 @@ import { processSweep } from '../../src/queue/process-sweep.js';
 import { createScheduler } from '../../src/queue/scheduler.js';
 import { loadConfig } from '../../src/config.js';
 import { appKeys } from '../../src/store/keys.js';
-import { capturedLogger, pipelineEnv } from '../pipeline/helpers/harness.js';
+import { pipelineEnv } from '../pipeline/helpers/harness.js';
+import { capturedLogger } from '../helpers/captured-logger.js';
 import { connect, dropPrefix, uniquePrefix } from '../helpers/redis.js';
 
 const now = 1_900_000_000_000;

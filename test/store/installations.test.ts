@@ -1,7 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { DecryptionError, decryptSecret, encryptSecret, encryptionKey } from '../../src/store/crypto.js';
 import { createInstallationStore } from '../../src/store/installations.js';
-import { ENCRYPTION_KEY, dumpPrefix, redisSpace } from '../hubspot/helpers/adapter.js';
+import { dumpPrefix } from '../helpers/dump-prefix.js';
+import { redisSpace } from '../helpers/redis.js';
+import { ENCRYPTION_KEY } from '../hubspot/helpers/adapter.js';
 
 const key = encryptionKey(ENCRYPTION_KEY);
 

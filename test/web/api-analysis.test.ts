@@ -13,8 +13,9 @@ import { buildWebApp } from '../../src/runtime/web-app.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { compileModel, evaluate, type ModelInput } from '../../src/scoring/index.js';
 import { ledgerEvent } from '../../src/signals/index.js';
-import { CLIENT_SECRET, capturedLogger, redisSpace, testConfig } from '../hubspot/helpers/adapter.js';
-import { connect } from '../helpers/redis.js';
+import { capturedLogger } from '../helpers/captured-logger.js';
+import { connect, redisSpace } from '../helpers/redis.js';
+import { CLIENT_SECRET, testConfig } from '../hubspot/helpers/adapter.js';
 import { apiModel } from './helpers/api-model.js';
 
 const A = 61_001;

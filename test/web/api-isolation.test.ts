@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dumpPrefix } from '../hubspot/helpers/adapter.js';
+import { dumpPrefix } from '../helpers/dump-prefix.js';
 import { startApiHarness, type ApiHarness } from './helpers/api-harness.js';
 import { apiModel } from './helpers/api-model.js';
 

@@ -1,17 +1,9 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { strictNock } from '../helpers/strict-nock.js';
 import { API, httpRequest, startPipeline, type Pipeline } from '../pipeline/helpers/harness.js';
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+strictNock({ localhost: true });
 
 describe('the OAuth routes', () => {
   let p: Pipeline;

@@ -8,9 +8,10 @@ import { QUEUE_NAME } from '../../src/queue/jobs.js';
 import { redisOptions } from '../../src/runtime/connections.js';
 import { buildWebApp } from '../../src/runtime/web-app.js';
 import { appKeys } from '../../src/store/keys.js';
-import { capturedLogger, CLIENT_SECRET, pipelineEnv, postWebhook, startPipeline, type Pipeline } from '../pipeline/helpers/harness.js';
-import { propertyChange } from '../pipeline/helpers/contacts.js';
+import { capturedLogger } from '../helpers/captured-logger.js';
 import { uniquePrefix } from '../helpers/redis.js';
+import { propertyChange } from '../pipeline/helpers/contacts.js';
+import { CLIENT_SECRET, pipelineEnv, postWebhook, startPipeline, type Pipeline } from '../pipeline/helpers/harness.js';
 
 const PORTAL = 81002;
 const valid = () => JSON.stringify([propertyChange(PORTAL, 42, 'hs_analytics_last_url', 'https://x.example/pricing', Date.now() - 1_000, 1)]);

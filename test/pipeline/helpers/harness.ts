@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { Writable } from 'node:stream';
 import type { Redis } from 'ioredis';
 import { loadConfig, type Config } from '../../../src/config.js';
 import { signV3 } from '../../../src/hubspot/signature.js';
-import { createLogger, type Logger } from '../../../src/logger.js';
+import type { Logger } from '../../../src/logger.js';
 import { startApp, type AppHandle, type Role, type StartOptions } from '../../../src/runtime/start-app.js';
 import { createDirtyStore } from '../../../src/store/dirty.js';
 import { createInstallationStore } from '../../../src/store/installations.js';
 import { appKeys, type AppKeys } from '../../../src/store/keys.js';
 import { createModelStore } from '../../../src/store/models.js';
+import { capturedLogger } from '../../helpers/captured-logger.js';
 import { connect, dropPrefix, redisUrl, uniquePrefix } from '../../helpers/redis.js';
+import { until } from '../../helpers/until.js';
 
 export const API = 'https://api.hubspot.test';
 export const PUBLIC_BASE_URL = 'https://scoring.example.com';
@@ -42,19 +43,6 @@ export function pipelineEnv(prefix: string, env: Record<string, string> = {}): R
     SETTLE_WINDOW_MS: '300',
     ...env,
   };
-}
-
-/** A logger whose JSON lines are kept in memory. */
-export function capturedLogger(level = 'debug'): { logger: Logger; lines: string[] } {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(...String(chunk).split('\n').filter(Boolean));
-      if (process.env.PIPELINE_TEST_LOGS) process.stderr.write(chunk);
-      done();
-    },
-  });
-  return { logger: createLogger({ level, destination }), lines };
 }
 
 export type HttpResult = { status: number; headers: Record<string, string | string[] | undefined>; text: string };
@@ -90,15 +78,6 @@ export async function postWebhook(
     headers: { 'content-type': 'application/json', 'x-hubspot-signature-v3': signature, 'x-hubspot-request-timestamp': String(timestamp) },
     body,
   });
-}
-
-/** Resolves when `check` holds, re-checked every 20 ms: waiting on a condition, not a fixed time. */
-export async function until(check: () => Promise<boolean> | boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`${what} not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 export type Pipeline = {

@@ -11,8 +11,9 @@ import { QUEUE_NAME } from '../../../src/queue/jobs.js';
 import { createScheduler } from '../../../src/queue/scheduler.js';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/index.js';
 import { buildWebApp } from '../../../src/runtime/web-app.js';
-import { CLIENT_SECRET, capturedLogger, redisSpace, testConfig } from '../../hubspot/helpers/adapter.js';
-import { connect } from '../../helpers/redis.js';
+import { CLIENT_SECRET, testConfig } from '../../hubspot/helpers/adapter.js';
+import { capturedLogger } from '../../helpers/captured-logger.js';
+import { connect, redisSpace } from '../../helpers/redis.js';
 
 export { CLIENT_SECRET };
 
