@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import type { AppKeys } from '../store/keys.js';
+import { luaScript } from '../store/lua.js';
 import { RateLimitedError } from './errors.js';
-import { redisScript } from './redis-script.js';
 
 /**
  * The per-portal request budget shared by every process (ARCHITECTURE.md "One budget per portal"): a sliding
@@ -16,7 +16,7 @@ import { redisScript } from './redis-script.js';
 // KEYS: paused-until, general window, [search window]
 // ARGV: member, general limit, general window µs, [search limit, search window µs]
 // Returns {1, now µs} when granted, {0, wait µs, now µs} otherwise.
-const ACQUIRE = redisScript(`
+const ACQUIRE = luaScript(`
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local paused = tonumber(redis.call('GET', KEYS[1]) or '0') * 1000
@@ -41,7 +41,7 @@ end
 return {1, now}`);
 
 // KEYS: paused-until. ARGV: pause ms. Keeps the later of the current and the new end; returns it (epoch ms).
-const PAUSE = redisScript(`
+const PAUSE = luaScript(`
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local untilMs = now + tonumber(ARGV[1])
@@ -86,7 +86,7 @@ export function createRateLimiter(opts: RateLimiterOptions) {
     const maxWaitMs = o.maxWaitMs ?? Infinity;
     let waited = 0;
     for (;;) {
-      const [granted, a, b] = (await ACQUIRE(redis, scriptKeys, args)) as [number, number, number?];
+      const [granted, a, b] = (await ACQUIRE.run(redis, scriptKeys, args)) as [number, number, number?];
       if (granted === 1) return { grantedAt: a / 1000 };
       const waitMs = Math.ceil(a / 1000);
       if (waited + waitMs > maxWaitMs) throw new RateLimitedError(Math.ceil(((b ?? 0) + a) / 1000), { portalId });
@@ -97,7 +97,7 @@ export function createRateLimiter(opts: RateLimiterOptions) {
 
   /** Stops every request for the portal for `durationMs` (after a 429). Returns when it resumes (epoch ms). */
   async function pause(portalId: number, durationMs: number): Promise<number> {
-    return Number(await PAUSE(redis, [keys.portal(portalId).pausedUntil], [Math.max(1, Math.ceil(durationMs))]));
+    return Number(await PAUSE.run(redis, [keys.portal(portalId).pausedUntil], [Math.max(1, Math.ceil(durationMs))]));
   }
 
   /** When the portal's pause ends (epoch ms), or null when it is not paused. */

@@ -4,16 +4,16 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { AppKeys } from '../store/keys.js';
 import type { ActiveInstallation, InstallationStore } from '../store/installations.js';
+import { luaScript } from '../store/lua.js';
 import { HubSpotUnavailableError, PortalUninstalledError } from './errors.js';
 import { refreshTokens } from './oauth.js';
-import { redisScript } from './redis-script.js';
 import { createTokenEvents } from './token-events.js';
 import { TokenRequestError } from './token-endpoint.js';
 
 /** Refresh this long before expiry, so a token never expires in the middle of a batch. */
 export const REFRESH_MARGIN_MS = 5 * 60_000;
 
-const RELEASE = redisScript(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`);
+const RELEASE = luaScript(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`);
 
 export interface TokenManagerDeps {
   redis: Redis;
@@ -93,7 +93,7 @@ export function createTokenManager(deps: TokenManagerDeps) {
             return await refreshHolding(portalId, rejected);
           } finally {
             // Release before notifying: a woken waiter must find the lock free or a newer holder.
-            await RELEASE(redis, [k.tokenLock], [lockId]);
+            await RELEASE.run(redis, [k.tokenLock], [lockId]);
             await events.notify(k.tokenEvents);
           }
         }

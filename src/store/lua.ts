@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import type { ChainableCommander, Redis } from 'ioredis';
 
 /**
- * A Lua script of the store: run alone by SHA (loaded on the first NOSCRIPT), or queued inside a MULTI with
- * the rest of a batch's writes. Scripts make read-decide-write steps atomic across every process.
+ * A Lua script (the stores', the rate limiter's, the token lock's): run alone by SHA (loaded on the first
+ * NOSCRIPT), or queued inside a MULTI with the rest of a batch's writes. Scripts make read-decide-write steps
+ * atomic across every process sharing the Redis.
  */
 export function luaScript(source: string) {
   const sha = createHash('sha1').update(source).digest('hex');
