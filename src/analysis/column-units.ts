@@ -1,6 +1,7 @@
 import { numericCuts } from './candidate-features.js';
 import { UNKNOWN, type ColumnProfile } from './column-profile.js';
 import type { FeatureSpec } from './feature-spec.js';
+import { upperBound } from './upper-bound.js';
 
 /** One part of a column that every row falls into at most once: a level, a numeric range, unknown, other. */
 export type ColumnUnit = { spec: FeatureSpec; rows: number; positives: number };
@@ -54,16 +55,4 @@ export function columnUnits(
   const units = specs.map((spec, u) => ({ spec, rows: rows[u]!, positives: positives[u]! }));
   // Keep indices stable for unitOf; callers skip empty parts.
   return { units, unitOf };
-}
-
-/** The number of cuts ≤ x: the index of x's range when ranges are [−∞, c0), [c0, c1), … */
-function upperBound(cuts: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = cuts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cuts[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -1,4 +1,5 @@
 import type { ForwardAccuracy, ForwardHorizon } from './report-schemas.js';
+import { upperBound } from './upper-bound.js';
 
 const DAY = 86_400_000;
 
@@ -127,18 +128,6 @@ function asOfCache(lists: readonly Timeline[]): (at: number) => Float64Array {
     }
     return scores;
   };
-}
-
-/** How many of the sorted `xs` are ≤ `x`. */
-function upperBound(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function notReady(days: number, conversions: number, withScore: number, converters: number, comparators: number, o: ForwardOptions): string | null {

@@ -1,3 +1,5 @@
+import { seededRandom } from '../../analysis/seeded-random.js';
+
 /**
  * A small seeded PRNG (mulberry32 over an FNV-1a hash of the seed string). Each contact gets its own stream
  * (`seed:row`), so contact i's synthesized data does not depend on how many contacts are seeded.
@@ -19,14 +21,7 @@ function hash(s: string): number {
 }
 
 export function createRng(seed: string): Rng {
-  let a = hash(seed);
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(hash(seed));
   const rng: Rng = {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
