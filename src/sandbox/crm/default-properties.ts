@@ -23,10 +23,15 @@ const SOURCES = ['ORGANIC_SEARCH', 'PAID_SEARCH', 'EMAIL_MARKETING', 'SOCIAL_MED
 const DEAL_STAGES = ['appointmentscheduled', 'qualifiedtobuy', 'presentationscheduled', 'decisionmakerboughtin', 'contractsent', 'closedwon', 'closedlost'];
 
 // flags: r = read-only value, u = unique value, h = hidden
+/** The record id and timestamps every object type has (contacts name the modified date without `hs_`). */
+const recordRows = (group: string, modified: string): Row[] => [
+  ['hs_object_id', 'Record ID', 'number', 'number', group, 'r'],
+  ['createdate', 'Create Date', 'datetime', 'date', group, 'r'],
+  [modified, 'Last Modified Date', 'datetime', 'date', group, 'r'],
+];
+
 const CONTACT_ROWS: Row[] = [
-  ['hs_object_id', 'Record ID', 'number', 'number', 'contactinformation', 'r'],
-  ['createdate', 'Create Date', 'datetime', 'date', 'contactinformation', 'r'],
-  ['lastmodifieddate', 'Last Modified Date', 'datetime', 'date', 'contactinformation', 'r'],
+  ...recordRows('contactinformation', 'lastmodifieddate'),
   ['firstname', 'First Name', 'string', 'text', 'contactinformation'],
   ['lastname', 'Last Name', 'string', 'text', 'contactinformation'],
   ['email', 'Email', 'string', 'text', 'contactinformation', 'u'],
@@ -80,9 +85,7 @@ const CONTACT_ROWS: Row[] = [
 ];
 
 const DEAL_ROWS: Row[] = [
-  ['hs_object_id', 'Record ID', 'number', 'number', 'dealinformation', 'r'],
-  ['createdate', 'Create Date', 'datetime', 'date', 'dealinformation', 'r'],
-  ['hs_lastmodifieddate', 'Last Modified Date', 'datetime', 'date', 'dealinformation', 'r'],
+  ...recordRows('dealinformation', 'hs_lastmodifieddate'),
   ['dealname', 'Deal Name', 'string', 'text', 'dealinformation'],
   ['dealstage', 'Deal Stage', 'enumeration', 'radio', 'dealinformation', '', DEAL_STAGES],
   ['pipeline', 'Pipeline', 'enumeration', 'select', 'dealinformation', '', ['default']],
@@ -91,9 +94,7 @@ const DEAL_ROWS: Row[] = [
 ];
 
 const COMPANY_ROWS: Row[] = [
-  ['hs_object_id', 'Record ID', 'number', 'number', 'companyinformation', 'r'],
-  ['createdate', 'Create Date', 'datetime', 'date', 'companyinformation', 'r'],
-  ['hs_lastmodifieddate', 'Last Modified Date', 'datetime', 'date', 'companyinformation', 'r'],
+  ...recordRows('companyinformation', 'hs_lastmodifieddate'),
   ['name', 'Company name', 'string', 'text', 'companyinformation'],
   ['domain', 'Company Domain Name', 'string', 'text', 'companyinformation'],
   ['industry', 'Industry', 'string', 'text', 'companyinformation'],
