@@ -51,3 +51,8 @@ export function describeError(error: ApiClientError): string {
       return error.message;
   }
 }
+
+/** The API's validation issues by path when it sent any (a rejected model or request), else `describeError`. */
+export function describeErrorIssues(error: ApiClientError): string {
+  return error.issues.length ? error.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : describeError(error);
+}

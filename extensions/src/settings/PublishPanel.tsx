@@ -2,7 +2,7 @@ import { Alert, Button, Flex, Heading, Input, LoadingButton, Modal, ModalBody, M
 import { useState } from 'react';
 import { api, type PublishResponse } from '../../../src/contract/index.js';
 import { useApi } from '../api/context.js';
-import { describeError } from '../api/errors.js';
+import { describeErrorIssues } from '../api/errors.js';
 import { useAction } from '../api/use-action.js';
 import type { SettingsActions } from './types.js';
 import type { DraftState } from './use-draft.js';
@@ -57,7 +57,7 @@ export function PublishPanel(props: {
       </LoadingButton>
       {publish.error ? (
         <Alert testId="publish-error" title="Not published" variant="danger">
-          {publish.error.issues.length ? publish.error.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : describeError(publish.error)}
+          {describeErrorIssues(publish.error)}
         </Alert>
       ) : null}
     </Flex>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { api, type ScoreView, type TestOnContactResponse } from '../../../src/contract/index.js';
 import { Breakdown } from '../card/Breakdown.js';
 import { useApi } from '../api/context.js';
-import { describeError } from '../api/errors.js';
+import { describeErrorIssues } from '../api/errors.js';
 import { useAction } from '../api/use-action.js';
 import type { DraftState } from './use-draft.js';
 
@@ -30,7 +30,7 @@ export function TestPanel(props: { modelId: string; draft: DraftState; timeZone?
       </Flex>
       {test.error ? (
         <Alert testId="test-error" title="The test failed" variant="danger">
-          {test.error.issues.length ? test.error.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : describeError(test.error)}
+          {describeErrorIssues(test.error)}
         </Alert>
       ) : null}
       {result ? (
