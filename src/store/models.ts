@@ -1,52 +1,19 @@
 import type { Redis } from 'ioredis';
-import { z } from 'zod';
 import { ValidationError } from '../errors.js';
-import { parseModel, type Model } from '../scoring/index.js';
+import type { Model } from '../scoring/index.js';
 import type { AppKeys } from './keys.js';
 import { luaScript } from './lua.js';
+import {
+  DraftSchema, ModelSummarySchema, validateModel, VersionSchema, type Draft, type ModelSummary, type ModelVersion, type PublishedModel,
+} from './model-records.js';
 
 /**
  * Scoring models per portal: an editable draft, immutable numbered versions (1, 2, …) and a pointer to the
  * published one. Only a model that passes `parseModel` is stored, draft or version. Publishing appends a version
  * and moves the pointer in one atomic script; a rollback publishes an earlier version's document again as a new
- * version, so history only grows and every published state stays reproducible.
+ * version, so history only grows and every published state stays reproducible. The stored shapes are in
+ * model-records.ts.
  */
-
-const ModelDocSchema = z.custom<Model>((v) => typeof v === 'object' && v !== null);
-
-export const DraftSchema = z.object({
-  model: ModelDocSchema,
-  updatedAt: z.number(),
-  author: z.string().optional(),
-  /** The version that was published when the draft was saved (null: none). */
-  basedOnVersion: z.number().int().positive().nullable(),
-});
-export type Draft = z.infer<typeof DraftSchema>;
-
-export const VersionSchema = z.object({
-  version: z.number().int().positive(),
-  model: ModelDocSchema,
-  publishedAt: z.number(),
-  author: z.string().optional(),
-  /** What the publisher said about this version. */
-  note: z.string().optional(),
-  /** Set when this version re-publishes an earlier one. */
-  rolledBackFrom: z.number().int().positive().optional(),
-});
-export type ModelVersion = z.infer<typeof VersionSchema>;
-
-export const ModelSummarySchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  propertyPrefix: z.string().optional(),
-  publishedVersion: z.number().int().positive().optional(),
-  latestVersion: z.number().int().positive().optional(),
-  draftUpdatedAt: z.number().optional(),
-});
-export type ModelSummary = z.infer<typeof ModelSummarySchema>;
-
-/** A published model ready for the worker. */
-export type PublishedModel = { modelId: string; version: number; model: Model };
 
 /** KEYS: index, draft. ARGV: modelId, name, draftUpdatedAt, draft JSON. Saves the draft and its summary. */
 const SAVE_DRAFT = luaScript(`
@@ -82,16 +49,6 @@ s.draftUpdatedAt = nil
 redis.call('HSET', KEYS[1], ARGV[1], cjson.encode(s))
 return v`);
 
-/** Validates a document as a model with the given id; throws ValidationError naming every problem by path. */
-export function validateModel(doc: unknown, modelId?: string): Model {
-  const parsed = parseModel(doc);
-  if (!parsed.ok) throw new ValidationError(parsed.errors);
-  if (modelId !== undefined && parsed.model.id !== modelId) {
-    throw new ValidationError([{ path: 'id', message: `must be "${modelId}" (the model being edited)` }]);
-  }
-  return parsed.model;
-}
-
 function stripUndefined<T extends Record<string, unknown>>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
@@ -101,6 +58,8 @@ export function createModelStore(deps: { redis: Redis; keys: AppKeys; clock?: ()
   const clock = deps.clock ?? Date.now;
   const mk = (portalId: number, modelId: string) => keys.portal(portalId).model(modelId);
   const index = (portalId: number) => keys.portal(portalId).models;
+  const summaries = async (portalId: number): Promise<ModelSummary[]> =>
+    (await redis.hvals(index(portalId))).map((j) => ModelSummarySchema.parse(JSON.parse(j)));
 
   async function getVersion(portalId: number, modelId: string, version: number): Promise<ModelVersion | null> {
     const json = await redis.hget(mk(portalId, modelId).versions, String(version));
@@ -131,8 +90,7 @@ export function createModelStore(deps: { redis: Redis; keys: AppKeys; clock?: ()
 
     /** Every model of the portal (drafts and published), by id. */
     async list(portalId: number): Promise<ModelSummary[]> {
-      const all = await redis.hvals(index(portalId));
-      return all.map((j) => ModelSummarySchema.parse(JSON.parse(j))).sort((a, b) => a.id.localeCompare(b.id));
+      return (await summaries(portalId)).sort((a, b) => a.id.localeCompare(b.id));
     },
 
     /** One model: its draft, the published version number and every version's metadata (newest first). */
@@ -155,17 +113,15 @@ export function createModelStore(deps: { redis: Redis; keys: AppKeys; clock?: ()
 
     /** Which version of each model is published (cheap: the worker's cache key). */
     async publishedVersions(portalId: number): Promise<{ modelId: string; version: number }[]> {
-      const summaries = (await redis.hvals(index(portalId))).map((j) => ModelSummarySchema.parse(JSON.parse(j)));
-      return summaries
+      return (await summaries(portalId))
         .flatMap((s) => (s.publishedVersion ? [{ modelId: s.id, version: s.publishedVersion }] : []))
         .sort((a, b) => a.modelId.localeCompare(b.modelId));
     },
 
     /** Every published model of the portal (what the worker scores with). */
     async listPublished(portalId: number): Promise<PublishedModel[]> {
-      const summaries = (await redis.hvals(index(portalId))).map((j) => ModelSummarySchema.parse(JSON.parse(j)));
       const out: PublishedModel[] = [];
-      for (const s of summaries) {
+      for (const s of await summaries(portalId)) {
         if (!s.publishedVersion) continue;
         const v = await getVersion(portalId, s.id, s.publishedVersion);
         if (v) out.push({ modelId: s.id, version: v.version, model: v.model });
@@ -175,8 +131,7 @@ export function createModelStore(deps: { redis: Redis; keys: AppKeys; clock?: ()
 
     /** The property prefixes the portal's published models write (webhooks about them are ignored). */
     async outputPrefixes(portalId: number): Promise<string[]> {
-      const summaries = (await redis.hvals(index(portalId))).map((j) => ModelSummarySchema.parse(JSON.parse(j)));
-      return summaries.flatMap((s) => (s.publishedVersion && s.propertyPrefix ? [s.propertyPrefix] : []));
+      return (await summaries(portalId)).flatMap((s) => (s.publishedVersion && s.propertyPrefix ? [s.propertyPrefix] : []));
     },
 
     /** Validates and saves a draft; on any error nothing is saved and the error lists every problem. */
@@ -209,8 +164,7 @@ export function createModelStore(deps: { redis: Redis; keys: AppKeys; clock?: ()
 
     /** Whether the portal has any published model. */
     async hasPublished(portalId: number): Promise<boolean> {
-      const all = await redis.hvals(index(portalId));
-      return all.some((j) => ModelSummarySchema.parse(JSON.parse(j)).publishedVersion !== undefined);
+      return (await summaries(portalId)).some((s) => s.publishedVersion !== undefined);
     },
   };
 }

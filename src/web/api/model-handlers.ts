@@ -1,6 +1,6 @@
 import type { Draft as DraftView } from '../../contract/index.js';
 import { ValidationError } from '../../errors.js';
-import { validateModel } from '../../store/models.js';
+import { validateModel } from '../../store/model-records.js';
 import type { Model } from '../../scoring/index.js';
 import { HttpError } from '../http-error.js';
 import type { ApiContext } from './api-context.js';

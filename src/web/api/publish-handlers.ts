@@ -1,7 +1,7 @@
 import type { RescoreProgress } from '../../contract/index.js';
 import type { PropertySpec } from '../../hubspot/schemas.js';
 import { OUTPUT_PROPERTY_GROUP, outputPropertyDefinitions } from '../../scoring/index.js';
-import type { ModelVersion } from '../../store/models.js';
+import type { ModelVersion } from '../../store/model-records.js';
 import { HttpError } from '../http-error.js';
 import type { ApiContext } from './api-context.js';
 import type { ApiHandlers } from './endpoint-route.js';

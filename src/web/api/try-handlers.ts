@@ -1,6 +1,6 @@
 import { compileModel, evaluate, type Model, type ScoreResult } from '../../scoring/index.js';
 import { eventsFromProperties, mergeEvents, syncProperties } from '../../signals/index.js';
-import { validateModel } from '../../store/models.js';
+import { validateModel } from '../../store/model-records.js';
 import type { ContactRecord } from '../../hubspot/schemas.js';
 import { HttpError } from '../http-error.js';
 import { requireInstalled, type ApiContext } from './api-context.js';
