@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { AppError } from '../errors.js';
 import { modelProperties, outputPropertyDefinitions, parseModel, type Model } from '../scoring/index.js';
 import { SIGNAL_PROPERTIES } from '../signals/index.js';
-import { subscribedProperties } from './project-manifest.js';
+import { subscribedProperties } from './project-manifest-webhooks.js';
 
 /** The model shipped as the default; its properties decide the committed webhook subscriptions. */
 export const STARTER_MODEL_PATH = 'examples/starter-model.json';

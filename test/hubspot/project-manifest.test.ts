@@ -5,10 +5,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/hubspot-project.js';
 import { loadConfig } from '../../src/config.js';
 import {
-  buildProjectManifest, EXAMPLE_BASE_URL, serializeProjectFile, subscribedProperties, type ProjectFile,
+  buildProjectManifest, EXAMPLE_BASE_URL, serializeProjectFile, type ProjectFile,
 } from '../../src/hubspot/project-manifest.js';
 import { diffProjectFiles, repoRoot } from '../../src/hubspot/project-manifest-files.js';
 import { loadModelFile, propertiesReadBy } from '../../src/hubspot/project-manifest-properties.js';
+import { subscribedProperties } from '../../src/hubspot/project-manifest-webhooks.js';
 
 const BASE = 'https://scores.acme.test';
 
