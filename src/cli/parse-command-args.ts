@@ -5,7 +5,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
 
 /** The option values parseArgs reads for `options` (strings, booleans, arrays for `multiple`), with `help`. */
-export type OptionValues<O extends Options> = ReturnType<typeof parseArgs<{ options: O & typeof HELP_OPTION }>>['values'];
+type OptionValues<O extends Options> = ReturnType<typeof parseArgs<{ options: O & typeof HELP_OPTION }>>['values'];
 
 /**
  * The common start of a subcommand: parses `argv` against `options` (plus `-h`/`--help`), prints the usage on
