@@ -35,6 +35,8 @@ export type CompiledDimension = { name: 'fit' | 'engagement'; label: string; max
 export type Layout = {
   maxPoints: Float64Array;
   groupEnd: Int32Array;
+  /** The group of each rule. */
+  ruleGroup: Int32Array;
   groupMax: Float64Array;
   groupDimension: Uint8Array;
   dimensionMax: Float64Array;
@@ -54,6 +56,8 @@ export type CompiledModel = {
   /** The same structure flattened for `aggregate`, which runs several times per evaluation. */
   layout: Layout;
   propertyRules: CompiledRule[];
+  /** Every event rule, in model order. */
+  eventRules: CompiledRule[];
   /** The event types the model reads, and the rules of each (parallel arrays; model order within a type). */
   eventTypes: string[];
   eventRuleLists: CompiledRule[][];
@@ -105,6 +109,7 @@ export function compileModel(model: Model): CompiledModel {
   const layout: Layout = {
     maxPoints: Float64Array.from(rules, (r) => r.maxPoints),
     groupEnd: Int32Array.from(groups, ({ g }) => (end += g.rules.length)),
+    ruleGroup: Int32Array.from(groups.flatMap(({ g }, k) => g.rules.map(() => k))),
     groupMax: Float64Array.from(groups, ({ g }) => g.max),
     groupDimension: Uint8Array.from(groups, ({ dimension }) => dimension),
     dimensionMax: Float64Array.from(dims, (d) => d.max),
@@ -117,6 +122,7 @@ export function compileModel(model: Model): CompiledModel {
     dimensions: dims,
     layout,
     propertyRules: rules.filter((r) => r.when !== null),
+    eventRules: rules.filter((r) => r.eventType !== null),
     eventTypes: [...eventRules.keys()],
     eventRuleLists: [...eventRules.values()],
     scope,
@@ -124,7 +130,7 @@ export function compileModel(model: Model): CompiledModel {
     hasTimeDependence: propertyDates.length > 0 || rules.some((r) => r.eventType !== null),
     properties: new PropertyReader([...slots.keys()]),
     events: new EventReader(),
-    scratch: createScratch(n),
+    scratch: createScratch(n, groups.length),
   };
 }
 

@@ -1,10 +1,10 @@
-import { aggregate } from './aggregate.js';
+import { aggregate, aggregateProbe, freezeStaticGroups } from './aggregate.js';
 import type { CompiledModel } from './compile-model.js';
 import type { ContactInput } from './contact-schema.js';
 import { DAY_MS } from './dates.js';
 import { halvings } from './decay.js';
 import { roundScore } from './rounding.js';
-import { computeRuleValues } from './rule-values.js';
+import { eventRuleValues, propertyRuleValues } from './rule-values.js';
 
 /** How far past the start of a decaying stretch the search looks; past it the caller re-checks (a daily sweep). */
 export const LOOKAHEAD_MS = DAY_MS;
@@ -42,9 +42,14 @@ export function nextChangeAt(c: CompiledModel, contact: ContactInput, now: numbe
     if (end === Infinity) return null;
     start = Math.floor(end) + 1; // a boundary is the last instant of a state: the next one starts 1 ms later
     if (hop === MAX_HOPS) return start;
-    c.properties.reset(contact.properties, start);
-    if (c.scope !== null && !c.scope(c.properties)) return start;
-    computeRuleValues(c, contact, start);
+    // Without a date condition on a property, the scope and the property rules hold at `start` as they did at
+    // `now`: only the events are re-read.
+    if (c.propertyDates.length > 0) {
+      c.properties.reset(contact.properties, start);
+      if (c.scope !== null && !c.scope(c.properties)) return start;
+      propertyRuleValues(c);
+    }
+    eventRuleValues(c, contact, start);
     aggregate(c, c.scratch.value, c.scratch.scores);
     if (differs(c.scratch.scores, current)) return start;
   }
@@ -73,8 +78,9 @@ function searchSegment(c: CompiledModel, start: number, end: number, current: Ro
     // Usually the steps close in on a change within a few probes; when they do not, ask once whether any change
     // is possible in the look-ahead at all (values moving in opposite directions, a cap holding).
     if (step === CHECK_AFTER_STEPS && !canChange(c, (limit - start) / DAY_MS, current)) return nothingBefore(c, start, limit, end, current);
+    prepareProbes(c);
     probe(c, days, s.probeLo);
-    aggregate(c, s.probeLo, s.scores);
+    aggregateProbe(c, s.probeLo, s.scores);
     if (differs(s.scores, current)) return Math.ceil(start + days * DAY_MS);
     days += Math.max(safeStep(c, s.rates, s.scores), MIN_STEP_DAYS);
   }
@@ -88,29 +94,42 @@ function nothingBefore(c: CompiledModel, start: number, limit: number, end: numb
 }
 
 /**
- * Each rule's value `days` after the segment start (within the segment), and into `s.rates` the fastest each
- * dimension can move at that moment (points per day): the step after this probe needs both, and the half-life
- * factor is the costly part, so it is computed once for the two.
+ * Probes rewrite only the moving rules (and groups): the others keep their value at the segment start
+ * throughout, so they are filled in once, before the first probe (most searches need none).
+ */
+function prepareProbes(c: CompiledModel): void {
+  const s = c.scratch;
+  if (s.probesReady) return;
+  s.probeLo.set(s.value);
+  s.probeHi.set(s.value);
+  freezeStaticGroups(c, s.value);
+  s.probesReady = true;
+}
+
+/**
+ * Each moving rule's value `days` after the segment start (within the segment), and into `s.rates` the fastest
+ * each dimension can move at that moment (points per day): the step after this probe needs both, and the
+ * half-life factor is the costly part, so it is computed once for the two. The other rules' entries in `out`
+ * already hold their (fixed) values.
  */
 function probe(c: CompiledModel, days: number, out: Float64Array): void {
   const s = c.scratch;
   let fitRate = 0;
   let engagementRate = 0;
-  for (const rule of c.rules) {
-    const i = rule.index;
+  for (let k = 0; k < s.movingCount; k++) {
+    const i = s.movingRules[k] as number;
+    const rule = c.rules[i] as CompiledModel['rules'][number];
     const v = s.value[i] as number;
     const h = s.halfLifePart[i] as number;
-    const slope = s.slope[i] as number;
-    let rate = 0;
+    let rate: number;
     if (h !== 0) {
       const left = days === Infinity ? 0 : h * halvings(days / rule.decayDays);
       out[i] = v - h + left;
       rate = (Math.abs(left) * Math.LN2) / rule.decayDays;
-    } else if (slope !== 0) {
+    } else {
+      const slope = s.slope[i] as number;
       out[i] = v - slope * days;
       rate = Math.abs(slope);
-    } else {
-      out[i] = v;
     }
     if (rule.dimension === 0) fitRate += rate;
     else engagementRate += rate;
@@ -122,15 +141,17 @@ function probe(c: CompiledModel, days: number, out: Float64Array): void {
 /** Whether the rounded outputs can differ anywhere in the first `days` of the segment. */
 function canChange(c: CompiledModel, days: number, current: Rounded): boolean {
   const s = c.scratch;
+  prepareProbes(c);
   probe(c, days, s.probeHi);
-  for (const rule of c.rules) {
-    const a = s.value[rule.index] as number;
-    const b = s.probeHi[rule.index] as number;
-    s.probeLo[rule.index] = Math.min(a, b);
-    s.probeHi[rule.index] = Math.max(a, b);
+  for (let k = 0; k < s.movingCount; k++) {
+    const i = s.movingRules[k] as number;
+    const a = s.value[i] as number;
+    const b = s.probeHi[i] as number;
+    s.probeLo[i] = Math.min(a, b);
+    s.probeHi[i] = Math.max(a, b);
   }
-  aggregate(c, s.probeLo, s.scoresLo);
-  aggregate(c, s.probeHi, s.scoresHi);
+  aggregateProbe(c, s.probeLo, s.scoresLo);
+  aggregateProbe(c, s.probeHi, s.scoresHi);
   // Every step from rule values to outputs is monotone, so outputs stay between these two ends.
   return differs(s.scoresLo, current) || differs(s.scoresHi, current);
 }

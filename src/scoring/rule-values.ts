@@ -7,13 +7,39 @@ import { decayFactor, DecayCode } from './decay.js';
  * Computes every rule's value at `now` into `c.scratch` (SCORING-MODEL.md "Evaluation" 1–2), plus what
  * `nextChangeAt` needs: the half-life part and linear slope of each rule, and the next instant at which an event
  * leaves a window or starts decaying. The contact's properties must already be loaded into `c.properties`.
- *
- * One pass over the events: only events of a type some rule reads are looked at, and each one's time is parsed
- * at most once.
  */
 export function computeRuleValues(c: CompiledModel, contact: ContactInput, now: number): void {
+  propertyRuleValues(c);
+  eventRuleValues(c, contact, now);
+}
+
+/**
+ * The property rules' values. They depend on time only through `withinDays` / `olderThanDays` leaves, so
+ * `nextChangeAt` keeps them across instants when the model has none (their slots are written only here).
+ */
+export function propertyRuleValues(c: CompiledModel): void {
   const s = c.scratch;
-  for (let i = 0; i < s.value.length; i++) {
+  const props = c.properties;
+  for (const rule of c.propertyRules) {
+    const i = rule.index;
+    const hit = rule.when?.(props) === true;
+    s.value[i] = hit ? rule.points : 0;
+    s.undecayed[i] = hit ? rule.points : 0;
+    s.count[i] = hit ? 1 : 0;
+    s.newest[i] = -Infinity;
+    s.halfLifePart[i] = 0;
+    s.slope[i] = 0;
+  }
+}
+
+/**
+ * The event rules' values at `now`, in one pass over the events: only events of a type some rule reads are looked
+ * at, and each one's time is parsed at most once. Then the rates and moving rules `nextChangeAt` starts from.
+ */
+export function eventRuleValues(c: CompiledModel, contact: ContactInput, now: number): void {
+  const s = c.scratch;
+  for (const rule of c.eventRules) {
+    const i = rule.index;
     s.value[i] = 0;
     s.count[i] = 0;
     s.newest[i] = -Infinity;
@@ -22,16 +48,6 @@ export function computeRuleValues(c: CompiledModel, contact: ContactInput, now: 
     s.slope[i] = 0;
   }
   let moving = false;
-
-  const props = c.properties;
-  for (const rule of c.propertyRules) {
-    if (rule.when?.(props)) {
-      s.value[rule.index] = rule.points;
-      s.undecayed[rule.index] = rule.points;
-      s.count[rule.index] = 1;
-    }
-  }
-
   const reader = c.events;
   reader.now = now;
   let boundary = Infinity;
@@ -49,27 +65,26 @@ export function computeRuleValues(c: CompiledModel, contact: ContactInput, now: 
     }
     if (rules === undefined) continue;
     reader.event = event;
-    // A time in epoch ms (as the ledger stores it) is read at once, so an event too old to count (or decayed to 0)
-    // skips `where`. A string is parsed only once a `where` accepted the event: most page views are not the pricing
-    // page.
+    // A time in epoch ms (as the ledger stores it) is read at once, so an event too old to count (or past its
+    // linear decay or window) skips `where`. A string is parsed only once a `where` accepted the event: most page
+    // views are not the pricing page.
     const raw = event.at;
     let at = typeof raw === 'number' && raw - raw === 0 ? raw : NaN; // finite numbers only
     let age = at > now ? 0 : (now - at) / DAY_MS;
     for (const rule of rules) {
       // A `where` on an attribute's date (rare) can flip as time passes, whether it holds now or not.
       if (rule.whereDates.length > 0) boundary = Math.min(boundary, whereBoundary(rule.whereDates, reader, now));
-      if (age > rule.withinDays) continue;
-      let f = age === age ? decayFactor(rule.decay, rule.decayDays, age) : 1; // 1: a string time not parsed yet
-      if (f <= 0) continue;
+      if (age > rule.withinDays || expired(rule, age)) continue;
       if (rule.where !== null && !rule.where(reader)) continue;
       if (age !== age) {
         at = parseDate(raw);
         if (at !== at) break; // an event without a readable time cannot be aged: ignored
         age = at > now ? 0 : (now - at) / DAY_MS;
         if (age > rule.withinDays) continue;
-        f = decayFactor(rule.decay, rule.decayDays, age);
-        if (f <= 0) continue;
       }
+      // After `where`: a half-life factor costs an exp, and most events a `where` reads do not pass it.
+      const f = decayFactor(rule.decay, rule.decayDays, age);
+      if (f <= 0) continue;
       const i = rule.index;
       const p = rule.points;
       s.value[i] = (s.value[i] as number) + p * f;
@@ -92,17 +107,42 @@ export function computeRuleValues(c: CompiledModel, contact: ContactInput, now: 
   }
   s.boundary = boundary;
   s.moving = moving;
-  // How fast each dimension can move right now (points per day): `nextChangeAt`'s first step.
+  s.probesReady = false;
+  s.movingCount = 0;
+  if (moving) startRates(c);
+  else s.rates.fill(0);
+}
+
+/**
+ * Whether an event of age `age` (days, known) gets factor 0 from a linear decay or a window: checked before
+ * `where`, exactly as `decayFactor` decides it. NaN (a time not parsed yet) is never expired here.
+ */
+function expired(rule: CompiledRule, age: number): boolean {
+  if (rule.decay === DecayCode.Linear) return age >= rule.decayDays;
+  if (rule.decay === DecayCode.Window) return age > rule.decayDays;
+  return false;
+}
+
+/**
+ * How fast each dimension can move right now (points per day), `nextChangeAt`'s first step, and the list of rules
+ * whose value moves (a half-life part or a slope), so its probes skip the rest.
+ */
+function startRates(c: CompiledModel): void {
+  const s = c.scratch;
   let fitRate = 0;
   let engagementRate = 0;
-  if (moving) {
-    for (const rule of c.rules) {
-      const i = rule.index;
-      const rate = (Math.abs(s.halfLifePart[i] as number) * Math.LN2) / (rule.decayDays || 1) + Math.abs(s.slope[i] as number);
-      if (rule.dimension === 0) fitRate += rate;
-      else engagementRate += rate;
-    }
+  let n = 0;
+  for (const rule of c.eventRules) {
+    const i = rule.index;
+    const h = s.halfLifePart[i] as number;
+    const slope = s.slope[i] as number;
+    if (h === 0 && slope === 0) continue; // rate 0: adding it would change no sum
+    s.movingRules[n++] = i;
+    const rate = (Math.abs(h) * Math.LN2) / (rule.decayDays || 1) + Math.abs(slope);
+    if (rule.dimension === 0) fitRate += rate;
+    else engagementRate += rate;
   }
+  s.movingCount = n;
   s.rates[0] = fitRate;
   s.rates[1] = engagementRate;
 }

@@ -14,6 +14,14 @@ export type Scratch = {
   boundary: number;
   /** Whether some rule's value is decaying continuously (a half-life part or a linear slope). */
   moving: boolean;
+  /** The indices of the rules whose value moves (`movingRules[0…movingCount − 1]`, model order). */
+  movingRules: Int32Array;
+  movingCount: number;
+  /** Per group: whether a rule of it moves, and else its value after the group cap (fixed while searching). */
+  groupMoving: Uint8Array;
+  groupValue: Float64Array;
+  /** Whether `probeLo` / `probeHi` and the frozen groups are filled in for the current rule values. */
+  probesReady: boolean;
   /** Rule values probed by `nextChangeAt` (at an instant, or the low / high ends over a span). */
   probeLo: Float64Array;
   probeHi: Float64Array;
@@ -25,8 +33,8 @@ export type Scratch = {
   scoresHi: Float64Array;
 };
 
-/** Fresh scratch for a model of `n` rules. */
-export function createScratch(n: number): Scratch {
+/** Fresh scratch for a model of `n` rules in `groups` groups. */
+export function createScratch(n: number, groups: number): Scratch {
   return {
     value: new Float64Array(n),
     count: new Float64Array(n),
@@ -36,6 +44,11 @@ export function createScratch(n: number): Scratch {
     slope: new Float64Array(n),
     boundary: Infinity,
     moving: false,
+    movingRules: new Int32Array(n),
+    movingCount: 0,
+    probesReady: false,
+    groupMoving: new Uint8Array(groups),
+    groupValue: new Float64Array(groups),
     probeLo: new Float64Array(n),
     probeHi: new Float64Array(n),
     rates: new Float64Array(2),
