@@ -2,8 +2,8 @@
  * `npm run bench`: the pipeline measured in one run against the local sandbox at HubSpot's real limits (110
  * requests / 10 s per portal; the app's budget share from config), printed as one table. Phases, in order:
  * engine (in this fresh process), backfill of 20,000 contacts after an OAuth install (worker peak RSS read from
- * /proc), a 20,000-event import burst, freshness at steady load, webhook ingest with autocannon. The app runs as
- * production runs it: one web and one worker process.
+ * /proc), a 20,000-event import burst, freshness at steady load, webhook ingest with autocannon (in its own
+ * process). The app runs as production runs it: one web and one worker process.
  */
 import { cpus, loadavg } from 'node:os';
 import { benchEngine } from './engine.bench.js';
@@ -40,7 +40,7 @@ try {
   const burst = await measureBurst(stack, BURST_EVENTS);
   status('freshness: 20 leads engaging per second for 30 s…');
   const freshness = await measureFreshness(stack, { perSecond: 20, seconds: 30, updatedAtProperty: 'lead_score_updated_at' });
-  status('ingest: autocannon, 10 connections: 10 s as fast as acknowledged, then 10 s at 5,000 events/s…');
+  status('ingest: autocannon (own process), 10 connections: 10 s at 5,000 events/s, then 10 s as fast as acknowledged…');
   const ingest = await measureIngest(stack, { connections: 10, seconds: 10, eventsPerSecond: 5_000 });
 
   process.stdout.write(renderTable({ engine, backfill, burst, freshness, ingest, budgetPer10s: stack.config.budgetPer10s }));
