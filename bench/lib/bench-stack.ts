@@ -20,10 +20,12 @@ import { startAppProcess, waitHealthy } from './app-process.js';
  * The benchmark's system: a sandbox HubSpot at HubSpot's real limits (110 requests / 10 s per portal) seeded with
  * `contacts` contacts, and the app as production runs it, in sandbox mode (no HubSpot credentials, so the demo
  * app's placeholder secret), one web and one worker process, configured by loadConfig from the environment plus
- * what points it at the sandbox. Redis under a fresh prefix, dropped at the end.
+ * what points it at the sandbox. Redis under a fresh prefix, dropped at the end (and stopped, when started here).
  */
 export async function startBenchStack(opts: { contacts: number }) {
-  const redisHandle = await ensureRedis({ url: loadConfig().REDIS_URL });
+  // REDIS_URL when set; else a redis-server of its own when one is on the PATH, so other clients of a shared
+  // Redis do not show up in the figures; else the one on localhost.
+  const redisHandle = await ensureRedis({ url: loadConfig().REDIS_URL, preferSpawn: true });
   const prefix = `bench-${randomBytes(4).toString('hex')}`;
   const { port } = await availablePort(0);
   const publicBaseUrl = `http://127.0.0.1:${port}`;

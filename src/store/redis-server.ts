@@ -109,7 +109,13 @@ async function spawnRedis(log: (line: string) => void): Promise<RedisHandle> {
  * apt-get first where that is possible), else a clear error saying what to do.
  */
 export async function ensureRedis(
-  opts: { url?: string | undefined; log?: (line: string) => void; allowInstall?: boolean } = {},
+  opts: {
+    url?: string | undefined;
+    log?: (line: string) => void;
+    allowInstall?: boolean;
+    /** Start a redis-server for the session even when one answers on localhost (a benchmark wants no other clients). */
+    preferSpawn?: boolean;
+  } = {},
 ): Promise<RedisHandle> {
   const log = opts.log ?? (() => {});
   const noop = async () => {};
@@ -117,6 +123,7 @@ export async function ensureRedis(
     if (await pingRedis(opts.url, 3_000)) return { url: opts.url, source: 'configured', stop: noop };
     throw new RedisUnavailableError(`REDIS_URL is set to ${redactUrl(opts.url)} but no Redis answers there.`);
   }
+  if (opts.preferSpawn && onPath('redis-server')) return spawnRedis(log);
   if (await pingRedis(LOCAL_URL, 500)) return { url: LOCAL_URL, source: 'local', stop: noop };
   if (onPath('redis-server') || (opts.allowInstall !== false && tryAptInstall(log))) return spawnRedis(log);
   throw new RedisUnavailableError(
