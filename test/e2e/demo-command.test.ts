@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connect, dropPrefix, redisUrl, uniquePrefix } from '../helpers/redis.js';
@@ -18,6 +21,8 @@ describe('npm start without HubSpot credentials', () => {
   afterAll(async () => {
     await dropPrefix(redis, prefix);
     redis.disconnect();
+    // The demo's log file is named after its prefix.
+    rmSync(join(tmpdir(), `lead-scoring-${prefix.replace(/[^A-Za-z0-9_-]/g, '-')}.log`), { force: true });
   });
 
   it('runs the demo end to end, prints where to look, and stops on SIGINT', async () => {
