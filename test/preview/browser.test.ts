@@ -17,6 +17,11 @@ const SHOTS = fileURLToPath(new URL(process.env.UPDATE_SCREENSHOTS ? '../../docs
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`SKIPPED test/preview/browser.test.ts: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 
+// CI installs Chromium (.ci/run), so there a missing browser is a failure, never a silent skip.
+it.runIf(process.env.CI === 'true')('has Debian Chromium to drive in CI', () => {
+  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: .ci/run should have installed it with apt-get`).toBe(true);
+});
+
 describe.skipIf(!hasChromium)('the local preview in Chromium', () => {
   let app: PreviewApp;
   let browser: Browser;
