@@ -18,6 +18,11 @@ const EnvSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Port the web process listens on. */
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /**
+     * Interface the web process binds to. Default: every interface with real credentials (behind your proxy), and
+     * only 127.0.0.1 in sandbox mode, whose preview signs requests with the publicly known demo secret.
+     */
+    HOST: z.string().min(1).optional(),
     /** The public HTTPS origin HubSpot calls (webhooks, hubspot.fetch, OAuth redirect). Every URL derives from it. */
     PUBLIC_BASE_URL: url.default('http://localhost:3000'),
     /** Trust X-Forwarded-* headers when rebuilding the URL a signature covers (set behind a proxy). */

@@ -101,7 +101,8 @@ export async function startApp(opts: StartOptions): Promise<AppHandle> {
         apiGuard: o.apiGuard, routers: o.routers,
       });
       const server = await new Promise<Server>((resolve, reject) => {
-        const s = app.listen(config.PORT, () => resolve(s));
+        const host = config.HOST ?? (config.sandboxMode ? '127.0.0.1' : undefined);
+        const s = host ? app.listen(config.PORT, host, () => resolve(s)) : app.listen(config.PORT, () => resolve(s));
         s.once('error', reject);
       });
       const { port } = server.address() as AddressInfo;
