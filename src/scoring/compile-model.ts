@@ -1,5 +1,5 @@
 import { compileCondition, type DateLeaf, type Predicate } from './conditions.js';
-import { compileDecay, type DecayCode } from './decay.js';
+import { compileDecay, DecayCode } from './decay.js';
 import type { Model, Rule } from './model-schema.js';
 import { EventReader, PropertyReader } from './readers.js';
 import { createScratch, type Scratch } from './scratch.js';
@@ -24,6 +24,12 @@ export type CompiledRule = {
   withinDays: number;
   decay: DecayCode;
   decayDays: number;
+  /**
+   * The event pass skips an event of known age when `age > skipAfter` (past `withinDays` or a window) or
+   * `age >= skipFrom` (a linear decay at 0): two comparisons instead of a switch, false for NaN as before.
+   */
+  skipAfter: number;
+  skipFrom: number;
 };
 
 export type CompiledGroup = { id: string; label: string; max: number; rules: CompiledRule[] };
@@ -65,6 +71,8 @@ export type CompiledModel = {
   /** Every `withinDays` / `olderThanDays` leaf on a property (rules and scope). */
   propertyDates: DateLeaf<number>[];
   hasTimeDependence: boolean;
+  /** Whether some event rule's `where` has a `withinDays` / `olderThanDays` leaf (its truth depends on time). */
+  hasWhereDates: boolean;
   properties: PropertyReader;
   events: EventReader;
   scratch: Scratch;
@@ -128,6 +136,7 @@ export function compileModel(model: Model): CompiledModel {
     scope,
     propertyDates,
     hasTimeDependence: propertyDates.length > 0 || rules.some((r) => r.eventType !== null),
+    hasWhereDates: rules.some((r) => r.whereDates.length > 0),
     properties: new PropertyReader([...slots.keys()]),
     events: new EventReader(),
     scratch: createScratch(n, groups.length),
@@ -151,10 +160,11 @@ function compileRule(
       return s;
     });
     propertyDates.push(...c.dateLeaves);
-    return { ...base, maxPoints: Infinity, when: c.test, reads, eventType: null, where: null, whereDates: [], withinDays: Infinity, decay: 0, decayDays: 0 };
+    return { ...base, maxPoints: Infinity, when: c.test, reads, eventType: null, where: null, whereDates: [], withinDays: Infinity, decay: 0, decayDays: 0, skipAfter: Infinity, skipFrom: Infinity };
   }
   const where = rule.event.where ? compileCondition(rule.event.where, (name) => name) : null;
   const decay = compileDecay(rule.decay);
+  const withinDays = rule.withinDays ?? Infinity;
   return {
     ...base,
     maxPoints: rule.maxPoints ?? Infinity,
@@ -163,8 +173,10 @@ function compileRule(
     eventType: rule.event.type,
     where: where?.test ?? null,
     whereDates: where?.dateLeaves ?? [],
-    withinDays: rule.withinDays ?? Infinity,
+    withinDays,
     decay: decay.code,
     decayDays: decay.days,
+    skipAfter: decay.code === DecayCode.Window ? Math.min(withinDays, decay.days) : withinDays,
+    skipFrom: decay.code === DecayCode.Linear ? decay.days : Infinity,
   };
 }

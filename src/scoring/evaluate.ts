@@ -26,7 +26,7 @@ export function evaluate(c: CompiledModel, contact: ContactInput, now: number): 
   const engagement = roundScore(unrounded.engagement);
   const total = roundScore(unrounded.total);
   const { breakdown, adjustments } = explain(c);
-  return {
+  const result: ScoreResult = {
     inScope: true,
     fit,
     engagement,
@@ -40,4 +40,7 @@ export function evaluate(c: CompiledModel, contact: ContactInput, now: number): 
     nextChangeAt: nextChangeAt(c, contact, now, { fit, engagement, total }),
     evaluatedAt: now,
   };
+  // The recorded event pairs belong to this evaluation only: the contact object may change before the next one.
+  c.scratch.pairsOf = null;
+  return result;
 }

@@ -4,7 +4,7 @@ import type { ContactInput } from './contact-schema.js';
 import { DAY_MS } from './dates.js';
 import { halvings } from './decay.js';
 import { roundScore } from './rounding.js';
-import { eventRuleValues, propertyRuleValues } from './rule-values.js';
+import { eventRuleValues, eventRuleValuesAgain, propertyRuleValues } from './rule-values.js';
 
 /** How far past the start of a decaying stretch the search looks; past it the caller re-checks (a daily sweep). */
 export const LOOKAHEAD_MS = DAY_MS;
@@ -43,13 +43,13 @@ export function nextChangeAt(c: CompiledModel, contact: ContactInput, now: numbe
     start = Math.floor(end) + 1; // a boundary is the last instant of a state: the next one starts 1 ms later
     if (hop === MAX_HOPS) return start;
     // Without a date condition on a property, the scope and the property rules hold at `start` as they did at
-    // `now`: only the events are re-read.
+    // `now`: only the events are re-read (replayed from the pairs the pass at `now` recorded, when it could).
     if (c.propertyDates.length > 0) {
       c.properties.reset(contact.properties, start);
       if (c.scope !== null && !c.scope(c.properties)) return start;
       propertyRuleValues(c);
     }
-    eventRuleValues(c, contact, start);
+    if (!eventRuleValuesAgain(c, contact, start)) eventRuleValues(c, contact, start);
     aggregate(c, c.scratch.value, c.scratch.scores);
     if (differs(c.scratch.scores, current)) return start;
   }

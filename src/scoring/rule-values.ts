@@ -35,24 +35,22 @@ export function propertyRuleValues(c: CompiledModel): void {
 /**
  * The event rules' values at `now`, in one pass over the events: only events of a type some rule reads are looked
  * at, and each one's time is parsed at most once. Then the rates and moving rules `nextChangeAt` starts from.
+ *
+ * The pass also records, in order, each (event time, rule) pair whose `where` held and whose time was read:
+ * without a date leaf in any `where`, those are the only pairs that can count at a later instant (ages only grow,
+ * `where` does not depend on time), so `nextChangeAt`'s later re-evaluations of the same contact
+ * ({@link eventRuleValuesAgain}) replay them, in the same order with the same arithmetic, instead of re-reading
+ * every event.
  */
 export function eventRuleValues(c: CompiledModel, contact: ContactInput, now: number): void {
   const s = c.scratch;
-  for (const rule of c.eventRules) {
-    const i = rule.index;
-    s.value[i] = 0;
-    s.count[i] = 0;
-    s.newest[i] = -Infinity;
-    s.undecayed[i] = 0;
-    s.halfLifePart[i] = 0;
-    s.slope[i] = 0;
-  }
-  let moving = false;
+  clearEventRules(c);
   const reader = c.events;
   reader.now = now;
   let boundary = Infinity;
   const types = c.eventTypes;
   const lists = c.eventRuleLists;
+  let pairs = 0;
   for (const event of contact.events) {
     // A model reads a handful of event types: comparing them beats a Map look-up.
     const type = event.type;
@@ -74,53 +72,102 @@ export function eventRuleValues(c: CompiledModel, contact: ContactInput, now: nu
     for (const rule of rules) {
       // A `where` on an attribute's date (rare) can flip as time passes, whether it holds now or not.
       if (rule.whereDates.length > 0) boundary = Math.min(boundary, whereBoundary(rule.whereDates, reader, now));
-      if (age > rule.withinDays || expired(rule, age)) continue;
+      if (age > rule.skipAfter || age >= rule.skipFrom) continue;
       if (rule.where !== null && !rule.where(reader)) continue;
       if (age !== age) {
         at = parseDate(raw);
         if (at !== at) break; // an event without a readable time cannot be aged: ignored
         age = at > now ? 0 : (now - at) / DAY_MS;
-        if (age > rule.withinDays) continue;
       }
-      // After `where`: a half-life factor costs an exp, and most events a `where` reads do not pass it.
-      const f = decayFactor(rule.decay, rule.decayDays, age);
-      if (f <= 0) continue;
-      const i = rule.index;
-      const p = rule.points;
-      s.value[i] = (s.value[i] as number) + p * f;
-      s.undecayed[i] = (s.undecayed[i] as number) + p;
-      s.count[i] = (s.count[i] as number) + 1;
-      if (at > (s.newest[i] as number)) s.newest[i] = at;
-      // Instants after which this event's contribution stops being a smooth function of time.
-      if (rule.withinDays !== Infinity) boundary = Math.min(boundary, at + rule.withinDays * DAY_MS);
-      if (rule.decay === DecayCode.Window || rule.decay === DecayCode.Linear) boundary = Math.min(boundary, at + rule.decayDays * DAY_MS);
-      if (at > now) {
-        if (rule.decay !== DecayCode.None) boundary = Math.min(boundary, at);
-      } else if (rule.decay === DecayCode.HalfLife) {
-        s.halfLifePart[i] = (s.halfLifePart[i] as number) + p * f;
-        if (p !== 0) moving = true;
-      } else if (rule.decay === DecayCode.Linear) {
-        s.slope[i] = (s.slope[i] as number) + p / rule.decayDays;
-        if (p !== 0) moving = true;
-      }
+      if (pairs === s.pairAt.length) growPairs(s);
+      s.pairAt[pairs] = at;
+      s.pairRule[pairs++] = rule.index;
+      boundary = addEvent(c, rule, at, age, now, boundary);
     }
   }
-  s.boundary = boundary;
-  s.moving = moving;
-  s.probesReady = false;
-  s.movingCount = 0;
-  if (moving) startRates(c);
-  else s.rates.fill(0);
+  s.pairCount = pairs;
+  s.pairsOf = c.hasWhereDates ? null : contact;
+  finish(c, boundary);
 }
 
 /**
- * Whether an event of age `age` (days, known) gets factor 0 from a linear decay or a window: checked before
- * `where`, exactly as `decayFactor` decides it. NaN (a time not parsed yet) is never expired here.
+ * {@link eventRuleValues} at a later instant `now` for the contact it last read, from the pairs it recorded; false
+ * (nothing done) when they cannot stand for the events (another contact, or a `where` with a date leaf).
  */
-function expired(rule: CompiledRule, age: number): boolean {
-  if (rule.decay === DecayCode.Linear) return age >= rule.decayDays;
-  if (rule.decay === DecayCode.Window) return age > rule.decayDays;
-  return false;
+export function eventRuleValuesAgain(c: CompiledModel, contact: ContactInput, now: number): boolean {
+  const s = c.scratch;
+  if (s.pairsOf !== contact) return false;
+  clearEventRules(c);
+  let boundary = Infinity;
+  for (let k = 0; k < s.pairCount; k++) {
+    const rule = c.rules[s.pairRule[k] as number] as CompiledRule;
+    const at = s.pairAt[k] as number;
+    const age = at > now ? 0 : (now - at) / DAY_MS;
+    if (age > rule.skipAfter || age >= rule.skipFrom) continue;
+    boundary = addEvent(c, rule, at, age, now, boundary);
+  }
+  finish(c, boundary);
+  return true;
+}
+
+function clearEventRules(c: CompiledModel): void {
+  const s = c.scratch;
+  for (const rule of c.eventRules) {
+    const i = rule.index;
+    s.value[i] = 0;
+    s.count[i] = 0;
+    s.newest[i] = -Infinity;
+    s.undecayed[i] = 0;
+    s.halfLifePart[i] = 0;
+    s.slope[i] = 0;
+  }
+  s.moving = false;
+}
+
+/** Adds one event of known time that passed `where` to its rule; returns the boundary, lowered if need be. */
+function addEvent(c: CompiledModel, rule: CompiledRule, at: number, age: number, now: number, boundary: number): number {
+  const s = c.scratch;
+  if (age > rule.withinDays) return boundary;
+  // After `where`: a half-life factor costs an exp, and most events a `where` reads do not pass it.
+  const f = decayFactor(rule.decay, rule.decayDays, age);
+  if (f <= 0) return boundary;
+  const i = rule.index;
+  const p = rule.points;
+  s.value[i] = (s.value[i] as number) + p * f;
+  s.undecayed[i] = (s.undecayed[i] as number) + p;
+  s.count[i] = (s.count[i] as number) + 1;
+  if (at > (s.newest[i] as number)) s.newest[i] = at;
+  // Instants after which this event's contribution stops being a smooth function of time.
+  if (rule.withinDays !== Infinity) boundary = Math.min(boundary, at + rule.withinDays * DAY_MS);
+  if (rule.decay === DecayCode.Window || rule.decay === DecayCode.Linear) boundary = Math.min(boundary, at + rule.decayDays * DAY_MS);
+  if (at > now) {
+    if (rule.decay !== DecayCode.None) boundary = Math.min(boundary, at);
+  } else if (rule.decay === DecayCode.HalfLife) {
+    s.halfLifePart[i] = (s.halfLifePart[i] as number) + p * f;
+    if (p !== 0) s.moving = true;
+  } else if (rule.decay === DecayCode.Linear) {
+    s.slope[i] = (s.slope[i] as number) + p / rule.decayDays;
+    if (p !== 0) s.moving = true;
+  }
+  return boundary;
+}
+
+function finish(c: CompiledModel, boundary: number): void {
+  const s = c.scratch;
+  s.boundary = boundary;
+  s.probesReady = false;
+  s.movingCount = 0;
+  if (s.moving) startRates(c);
+  else s.rates.fill(0);
+}
+
+function growPairs(s: CompiledModel['scratch']): void {
+  const at = new Float64Array(s.pairAt.length * 2);
+  at.set(s.pairAt);
+  s.pairAt = at;
+  const rule = new Int32Array(s.pairRule.length * 2);
+  rule.set(s.pairRule);
+  s.pairRule = rule;
 }
 
 /**

@@ -31,6 +31,14 @@ export type Scratch = {
   scores: Float64Array;
   scoresLo: Float64Array;
   scoresHi: Float64Array;
+  /**
+   * The (event time, rule index) pairs the last event pass let through `where`, in order (`0…pairCount − 1`), and
+   * the contact they belong to (null when they cannot be replayed).
+   */
+  pairAt: Float64Array;
+  pairRule: Int32Array;
+  pairCount: number;
+  pairsOf: object | null;
 };
 
 /** Fresh scratch for a model of `n` rules in `groups` groups. */
@@ -55,5 +63,9 @@ export function createScratch(n: number, groups: number): Scratch {
     scores: new Float64Array(3),
     scoresLo: new Float64Array(3),
     scoresHi: new Float64Array(3),
+    pairAt: new Float64Array(64),
+    pairRule: new Int32Array(64),
+    pairCount: 0,
+    pairsOf: null,
   };
 }
