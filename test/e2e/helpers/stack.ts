@@ -18,17 +18,12 @@ import { createLedgerStore } from '../../../src/store/ledger.js';
 import { createModelStore } from '../../../src/store/models.js';
 import { createScoreStore } from '../../../src/store/scores.js';
 import { connect, dropPrefix, redisUrl, uniquePrefix } from '../../helpers/redis.js';
+import { until } from '../../helpers/until.js';
+
+export { until };
 
 const BIN = fileURLToPath(new URL('../../../bin/lead-scoring.js', import.meta.url));
 
-/** Resolves when `check` holds, re-checked every 50 ms; waiting on a condition, never a fixed time. */
-export async function until(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`${what}: not reached within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /**
  * The whole product as the demo runs it, for end-to-end tests: a sandbox HubSpot seeded from the lead dataset

@@ -10,6 +10,7 @@ import { appKeys } from '../../../src/store/keys.js';
 import { createModelStore } from '../../../src/store/models.js';
 import { createScoreStore } from '../../../src/store/scores.js';
 import { connect, dropPrefix, redisUrl, uniquePrefix } from '../../helpers/redis.js';
+import { until } from '../../helpers/until.js';
 
 export const PORTAL = 20_000_777;
 const PUBLIC = 'https://scoring.example.com';
@@ -19,14 +20,6 @@ async function redirectOf(url: string): Promise<string> {
   const location = res.headers.get('location');
   if (!location) throw new Error(`expected a redirect from ${url}, got HTTP ${res.status}`);
   return location;
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /**
