@@ -54,9 +54,6 @@ describe('validateProject on a broken copy', () => {
     const root = repoRoot();
     await cp(join(root, 'hsproject.json'), join(dir, 'hsproject.json'));
     await cp(join(root, 'hubspot-app'), join(dir, 'hubspot-app'), { recursive: true, filter: (p) => !p.includes('node_modules') });
-    // The card and settings packages depend on ../../../extensions: give the copy its manifest.
-    await mkdir(join(dir, 'extensions'));
-    await cp(join(root, 'extensions/package.json'), join(dir, 'extensions/package.json'));
     return dir;
   }
 
@@ -187,16 +184,19 @@ describe('validateProject on a broken copy', () => {
     ]);
   });
 
-  it('fails when the card package does not pin React 18 or its linked package is gone', async () => {
+  it('fails when the card package does not pin React 18 or links a package outside the source folder', async () => {
     const root = await copy();
     await editJson(join(root, 'hubspot-app/app/cards/package.json'), (j) => {
       j.dependencies.react = '^19.0.0';
+      j.dependencies['@lead-scoring/extensions'] = 'file:../../../extensions';
     });
-    await rm(join(root, 'extensions'), { recursive: true });
+    await editJson(join(root, 'hubspot-app/app/settings/package.json'), (j) => {
+      j.dependencies['shared-ui'] = 'file:../shared-ui';
+    });
     expect(await validateProject(root, expected)).toEqual([
       'app/cards/package.json: pin react to 18.3.1 (found ^19.0.0)',
-      'app/cards/package.json: @lead-scoring/extensions points to file:../../../extensions, which has no package.json',
-      'app/settings/package.json: @lead-scoring/extensions points to file:../../../extensions, which has no package.json',
+      'app/cards/package.json: @lead-scoring/extensions points to file:../../../extensions, outside the source folder',
+      'app/settings/package.json: shared-ui points to file:../shared-ui, which has no package.json',
     ]);
   });
 });

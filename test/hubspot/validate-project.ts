@@ -113,7 +113,11 @@ function nodeProblems(srcDir: string, node: Node, expected: ProjectExpectations)
   return problems;
 }
 
-/** A UI component folder needs a package.json pinning React 18 whose `file:` dependencies exist. */
+/**
+ * A UI component folder needs a package.json pinning React 18, and must build from srcDir alone: a `file:`/`link:`
+ * dependency must exist and stay inside srcDir (the CLI copies one from outside without its node_modules, and
+ * HubSpot's build then cannot resolve its imports: test/hubspot/upload-build.test.ts).
+ */
 function packageProblems(srcDir: string, dir: string): string[] {
   const path = join(srcDir, dir, 'package.json');
   if (!existsSync(path)) return [`${dir}/package.json is missing: HubSpot cannot build the entrypoint`];
@@ -121,9 +125,11 @@ function packageProblems(srcDir: string, dir: string): string[] {
   const problems: string[] = [];
   if (deps['@hubspot/ui-extensions'] && deps.react !== '18.3.1') problems.push(`${dir}/package.json: pin react to 18.3.1 (found ${deps.react})`);
   for (const [name, spec] of Object.entries(deps)) {
-    if (!spec.startsWith('file:')) continue;
-    const target = resolve(dirname(path), spec.slice('file:'.length));
-    if (!existsSync(join(target, 'package.json'))) problems.push(`${dir}/package.json: ${name} points to ${spec}, which has no package.json`);
+    const local = /^(?:file|link):(.*)$/.exec(spec);
+    if (!local) continue;
+    const target = resolve(dirname(path), local[1]!);
+    if (relative(srcDir, target).startsWith('..')) problems.push(`${dir}/package.json: ${name} points to ${spec}, outside the source folder`);
+    else if (!existsSync(join(target, 'package.json'))) problems.push(`${dir}/package.json: ${name} points to ${spec}, which has no package.json`);
   }
   return problems;
 }
