@@ -27,6 +27,12 @@ const EnvSchema = z
     PUBLIC_BASE_URL: url.default('http://localhost:3000'),
     /** Trust X-Forwarded-* headers when rebuilding the URL a signature covers (set behind a proxy). */
     TRUST_PROXY: bool.default(false),
+    /**
+     * Local development with `hs project dev`: the origin its local.json proxy maps PUBLIC_BASE_URL to (e.g.
+     * http://localhost:3000). That proxy signs the mapped local URL, so the `/api` guard also accepts signatures
+     * over this base, outside production only (ignored with NODE_ENV=production). See docs/hubspot-project.md.
+     */
+    LOCAL_DEV_BASE_URL: url.optional(),
 
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
     /** Prefix of every key the app writes (hash-tagged per portal inside). */

@@ -2,5 +2,5 @@
 export const PACKAGE_NAME = '@lead-scoring/extensions';
 export { ScoreCard, type ScoreCardProps } from './card/ScoreCard.js';
 export { SettingsPage, type SettingsPageProps } from './settings/SettingsPage.js';
-export { createApiClient, type ApiClient, type ApiClientOptions, type FetchLike } from './api/client.js';
+export { callerOf, createApiClient, type ApiClient, type ApiClientOptions, type Caller, type FetchLike } from './api/client.js';
 export { ApiClientError } from './api/errors.js';

@@ -33,7 +33,7 @@ describe('ScoreCard', () => {
     answer(scoredCard);
     await r.waitFor(() => expect(r.find(ScoreCircle).props.score).toBe(58));
     expect(r.maybeFind(LoadingSpinner)).toBeNull();
-    expect(fake.calls).toEqual([{ method: 'GET', url: `${BASE_URL}${CARD}`, path: CARD, body: undefined }]);
+    expect(fake.calls).toEqual([{ method: 'GET', url: `${BASE_URL}${CARD}?portalId=42&userId=1`, path: CARD, body: undefined }]);
   });
 
   it('shows fit and engagement with grades, the stage and the way to the next stage', async () => {

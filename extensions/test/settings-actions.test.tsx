@@ -143,7 +143,7 @@ describe('SettingsPage actions', () => {
     r.findByTestId(LoadingButton, 'export-run').trigger('onClick');
     await r.waitFor(() => r.findByTestId(TextArea, 'export-json'));
     expect(r.findByTestId(TextArea, 'export-json').props.value).toBe('{\n  "id": "inbound"\n}');
-    expect(fake.calls.find((c) => c.path.endsWith('/export'))!.url).toBe('https://scoring.example.com/api/models/inbound/export?version=1');
+    expect(fake.calls.find((c) => c.path.endsWith('/export'))!.url).toBe('https://scoring.example.com/api/models/inbound/export?version=1&portalId=123&userId=1');
   });
 
   it('imports JSON as the draft, and lists the problems of an invalid one', async () => {

@@ -7,7 +7,7 @@ import type { Logger } from '../logger.js';
 import { createPipelineContext } from '../queue/context.js';
 import { createScheduler } from '../queue/scheduler.js';
 import type { AppKeys } from '../store/keys.js';
-import { signedApiAuth } from '../web/api/signed-request.js';
+import { signedApiAuth, signedRequestOptions } from '../web/api/signed-request.js';
 import { createApp, type AppDeps } from '../web/app.js';
 import { completeInstall } from '../web/oauth/complete-install.js';
 import { createBatchReceiver } from '../web/webhooks/receive-batch.js';
@@ -63,7 +63,7 @@ export function buildWebApp(deps: WebAppDeps) {
       logger,
     },
     api: ctx,
-    apiGuard: deps.apiGuard ?? signedApiAuth({ ...signed, now: clock }),
+    apiGuard: deps.apiGuard ?? signedApiAuth(signedRequestOptions(config, deps.clientSecret, clock)),
     rawRouters: [
       workflowActionsRouter(workflowActionDeps({
         config, secret: deps.clientSecret, installations: deps.gateway.installations, models: ctx.models, scores: ctx.scores, requestScore, now: clock,

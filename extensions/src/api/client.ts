@@ -5,8 +5,8 @@ import {
 import { ApiClientError } from './errors.js';
 
 /**
- * The subset of `hubspot.fetch` the client uses (PLATFORM.md §2): JSON bodies as objects, only GET/POST/PUT.
- * HubSpot signs the request and appends `portalId` & co. to the query; our server trusts nothing else.
+ * The subset of `hubspot.fetch` the client uses: JSON bodies as objects, only GET/POST/PUT. HubSpot signs the
+ * URL as called, query included, so what the client puts in the query reaches the server authenticated.
  */
 export type FetchLike = (
   url: string,
@@ -20,6 +20,31 @@ export interface ApiClientOptions {
   fetch?: FetchLike;
   /** HubSpot's default is 15 s; kept below it so our message, not the platform's, reaches the user. */
   timeoutMs?: number;
+  /** Who calls: sent as `portalId` / `userId` on every request (see {@link callerQuery}). */
+  caller?: Caller;
+}
+
+/** The portal and user the extension runs for, from HubSpot's `context` (`context.portal.id`, `context.user.id`). */
+export type Caller = { portalId: number | string; userId?: number | string | undefined };
+
+/** The structural subset of HubSpot's extension `context` the caller comes from. */
+export type CallerContext = { portal: { id: number | string }; user?: { id: number | string } | undefined };
+
+export function callerOf(context: CallerContext): Caller {
+  return { portalId: context.portal.id, userId: context.user?.id };
+}
+
+/**
+ * The identity query every request carries. HubSpot's request-validation docs promise only the appended `appId`;
+ * HubSpot's own legacy-card-converter example (HubSpot/ui-extensions-examples) adds `portalId`, `userId` and
+ * `userEmail` from `context` itself, and `hs project dev`'s proxy appends nothing
+ * (@hubspot/ui-extensions-dev-server dist/lib/proxy/AppProxyService.js). So the client sends them: they are part
+ * of the URL HubSpot signs, and the server accepts HubSpot appending the same values again. The email is left out:
+ * the server does not use it, and URLs end up in access logs.
+ */
+export function callerQuery(caller: Caller | undefined): [string, string][] {
+  if (!caller) return [];
+  return [['portalId', String(caller.portalId)], ...(caller.userId === undefined ? [] : [['userId', String(caller.userId)] as [string, string]])];
 }
 
 export interface ApiClient {
@@ -37,7 +62,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   return {
     async call(endpoint, input) {
       const i = input as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: Record<string, unknown> };
-      const url = `${base}${buildPath(endpoint.path, i.params)}${queryString(i.query)}`;
+      const url = `${base}${buildPath(endpoint.path, i.params)}${queryString(i.query, callerQuery(options.caller))}`;
       let response: Awaited<ReturnType<FetchLike>>;
       try {
         response = await doFetch(url, { method: endpoint.method, ...(endpoint.method === 'GET' ? {} : { body: i.body ?? {} }), timeout });
@@ -57,10 +82,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   };
 }
 
-function queryString(query: Record<string, unknown> | undefined): string {
-  if (!query) return '';
-  const entries = Object.entries(query).filter(([, v]) => v !== undefined && v !== null);
-  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : '';
+function queryString(query: Record<string, unknown> | undefined, identity: [string, string][]): string {
+  const entries = Object.entries(query ?? {}).filter(([, v]) => v !== undefined && v !== null).map(([k, v]): [string, string] => [k, String(v)]);
+  const all = [...entries, ...identity];
+  return all.length ? `?${new URLSearchParams(all).toString()}` : '';
 }
 
 function httpError(status: number, json: unknown): ApiClientError {

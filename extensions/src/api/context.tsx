@@ -1,12 +1,19 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { createApiClient, type ApiClient, type FetchLike } from './client.js';
+import { callerOf, createApiClient, type ApiClient, type CallerContext, type FetchLike } from './client.js';
 
 const ApiContext = createContext<ApiClient | null>(null);
 
-/** Makes one API client available to every component below (built once per base URL / fetch function). */
-export function ApiProvider(props: { baseUrl: string; fetch?: FetchLike; children: ReactNode }) {
+/**
+ * Makes one API client available to every component below (built once per base URL / fetch function / caller).
+ * `context` is HubSpot's extension context: every request names its portal and user (see `callerQuery`).
+ */
+export function ApiProvider(props: { baseUrl: string; context: CallerContext; fetch?: FetchLike; children: ReactNode }) {
   const { baseUrl, fetch } = props;
-  const client = useMemo(() => createApiClient({ baseUrl, ...(fetch ? { fetch } : {}) }), [baseUrl, fetch]);
+  const { portalId, userId } = callerOf(props.context);
+  const client = useMemo(
+    () => createApiClient({ baseUrl, caller: { portalId, userId }, ...(fetch ? { fetch } : {}) }),
+    [baseUrl, fetch, portalId, userId],
+  );
   return <ApiContext.Provider value={client}>{props.children}</ApiContext.Provider>;
 }
 

@@ -10,7 +10,7 @@ import { ScoredView } from './ScoredView.js';
 
 /** What the card needs from HubSpot's `hubspot.extend` arguments (a structural subset, easy to build in tests). */
 export interface ScoreCardProps {
-  context: { crm: { objectId: number | string }; portal: { timezone?: string } };
+  context: { crm: { objectId: number | string }; portal: { id: number; timezone?: string }; user?: { id: number } };
   actions: {
     addAlert: (alert: { type?: 'info' | 'warning' | 'success' | 'danger' | 'tip'; title?: string; message: string }) => void;
     refreshObjectProperties?: () => void;
@@ -26,7 +26,7 @@ export interface ScoreCardProps {
 /** The contact record card: the lead score, why, and how it moved. */
 export function ScoreCard(props: ScoreCardProps) {
   return (
-    <ApiProvider baseUrl={props.apiBaseUrl} {...(props.fetch ? { fetch: props.fetch } : {})}>
+    <ApiProvider baseUrl={props.apiBaseUrl} context={props.context} {...(props.fetch ? { fetch: props.fetch } : {})}>
       <ScoreCardBody {...props} />
     </ApiProvider>
   );

@@ -25,7 +25,7 @@ export interface SettingsPageProps {
 /** The app's settings page: the portal's scoring models and everything about each. */
 export function SettingsPage(props: SettingsPageProps) {
   return (
-    <ApiProvider baseUrl={props.apiBaseUrl} {...(props.fetch ? { fetch: props.fetch } : {})}>
+    <ApiProvider baseUrl={props.apiBaseUrl} context={props.context} {...(props.fetch ? { fetch: props.fetch } : {})}>
       <SettingsBody {...props} />
     </ApiProvider>
   );

@@ -7,4 +7,5 @@ export interface SettingsActions {
 
 export interface SettingsContext {
   portal: { id: number; timezone?: string };
+  user?: { id: number };
 }

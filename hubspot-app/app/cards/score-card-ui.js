@@ -569,6 +569,13 @@ function describeError(error) {
 }
 
 // src/api/client.ts
+function callerOf(context) {
+  return { portalId: context.portal.id, userId: context.user?.id };
+}
+function callerQuery(caller) {
+  if (!caller) return [];
+  return [["portalId", String(caller.portalId)], ...caller.userId === void 0 ? [] : [["userId", String(caller.userId)]]];
+}
 var defaultFetch = (url, init) => hubspot.fetch(url, init);
 function createApiClient(options) {
   const base = options.baseUrl.replace(/\/+$/, "");
@@ -577,7 +584,7 @@ function createApiClient(options) {
   return {
     async call(endpoint2, input) {
       const i = input;
-      const url = `${base}${buildPath(endpoint2.path, i.params)}${queryString(i.query)}`;
+      const url = `${base}${buildPath(endpoint2.path, i.params)}${queryString(i.query, callerQuery(options.caller))}`;
       let response;
       try {
         response = await doFetch(url, { method: endpoint2.method, ...endpoint2.method === "GET" ? {} : { body: i.body ?? {} }, timeout });
@@ -597,10 +604,10 @@ function createApiClient(options) {
     }
   };
 }
-function queryString(query) {
-  if (!query) return "";
-  const entries = Object.entries(query).filter(([, v]) => v !== void 0 && v !== null);
-  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : "";
+function queryString(query, identity) {
+  const entries = Object.entries(query ?? {}).filter(([, v]) => v !== void 0 && v !== null).map(([k, v]) => [k, String(v)]);
+  const all = [...entries, ...identity];
+  return all.length ? `?${new URLSearchParams(all).toString()}` : "";
 }
 function httpError(status, json) {
   const body = ApiErrorBodySchema.safeParse(json);
@@ -614,7 +621,11 @@ import { jsx } from "react/jsx-runtime";
 var ApiContext = createContext(null);
 function ApiProvider(props) {
   const { baseUrl, fetch } = props;
-  const client = useMemo(() => createApiClient({ baseUrl, ...fetch ? { fetch } : {} }), [baseUrl, fetch]);
+  const { portalId, userId } = callerOf(props.context);
+  const client = useMemo(
+    () => createApiClient({ baseUrl, caller: { portalId, userId }, ...fetch ? { fetch } : {} }),
+    [baseUrl, fetch, portalId, userId]
+  );
   return /* @__PURE__ */ jsx(ApiContext.Provider, { value: client, children: props.children });
 }
 function useApi() {
@@ -906,7 +917,7 @@ function ScoredView(props) {
 // src/card/ScoreCard.tsx
 import { jsx as jsx8 } from "react/jsx-runtime";
 function ScoreCard(props) {
-  return /* @__PURE__ */ jsx8(ApiProvider, { baseUrl: props.apiBaseUrl, ...props.fetch ? { fetch: props.fetch } : {}, children: /* @__PURE__ */ jsx8(ScoreCardBody, { ...props }) });
+  return /* @__PURE__ */ jsx8(ApiProvider, { baseUrl: props.apiBaseUrl, context: props.context, ...props.fetch ? { fetch: props.fetch } : {}, children: /* @__PURE__ */ jsx8(ScoreCardBody, { ...props }) });
 }
 function ScoreCardBody(props) {
   const client = useApi();

@@ -589,6 +589,13 @@ function describeErrorIssues(error) {
 }
 
 // src/api/client.ts
+function callerOf(context) {
+  return { portalId: context.portal.id, userId: context.user?.id };
+}
+function callerQuery(caller) {
+  if (!caller) return [];
+  return [["portalId", String(caller.portalId)], ...caller.userId === void 0 ? [] : [["userId", String(caller.userId)]]];
+}
 var defaultFetch = (url, init) => hubspot.fetch(url, init);
 function createApiClient(options) {
   const base = options.baseUrl.replace(/\/+$/, "");
@@ -597,7 +604,7 @@ function createApiClient(options) {
   return {
     async call(endpoint2, input) {
       const i = input;
-      const url = `${base}${buildPath(endpoint2.path, i.params)}${queryString(i.query)}`;
+      const url = `${base}${buildPath(endpoint2.path, i.params)}${queryString(i.query, callerQuery(options.caller))}`;
       let response;
       try {
         response = await doFetch(url, { method: endpoint2.method, ...endpoint2.method === "GET" ? {} : { body: i.body ?? {} }, timeout });
@@ -617,10 +624,10 @@ function createApiClient(options) {
     }
   };
 }
-function queryString(query) {
-  if (!query) return "";
-  const entries = Object.entries(query).filter(([, v]) => v !== void 0 && v !== null);
-  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : "";
+function queryString(query, identity) {
+  const entries = Object.entries(query ?? {}).filter(([, v]) => v !== void 0 && v !== null).map(([k, v]) => [k, String(v)]);
+  const all = [...entries, ...identity];
+  return all.length ? `?${new URLSearchParams(all).toString()}` : "";
 }
 function httpError(status, json) {
   const body = ApiErrorBodySchema.safeParse(json);
@@ -634,7 +641,11 @@ import { jsx } from "react/jsx-runtime";
 var ApiContext = createContext(null);
 function ApiProvider(props) {
   const { baseUrl, fetch } = props;
-  const client = useMemo(() => createApiClient({ baseUrl, ...fetch ? { fetch } : {} }), [baseUrl, fetch]);
+  const { portalId, userId } = callerOf(props.context);
+  const client = useMemo(
+    () => createApiClient({ baseUrl, caller: { portalId, userId }, ...fetch ? { fetch } : {} }),
+    [baseUrl, fetch, portalId, userId]
+  );
   return /* @__PURE__ */ jsx(ApiContext.Provider, { value: client, children: props.children });
 }
 function useApi() {
@@ -2390,7 +2401,7 @@ function ModelWorkspace(props) {
 // src/settings/SettingsPage.tsx
 import { jsx as jsx27, jsxs as jsxs25 } from "react/jsx-runtime";
 function SettingsPage(props) {
-  return /* @__PURE__ */ jsx27(ApiProvider, { baseUrl: props.apiBaseUrl, ...props.fetch ? { fetch: props.fetch } : {}, children: /* @__PURE__ */ jsx27(SettingsBody, { ...props }) });
+  return /* @__PURE__ */ jsx27(ApiProvider, { baseUrl: props.apiBaseUrl, context: props.context, ...props.fetch ? { fetch: props.fetch } : {}, children: /* @__PURE__ */ jsx27(SettingsBody, { ...props }) });
 }
 function SettingsBody(props) {
   const client = useApi();

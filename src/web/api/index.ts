@@ -5,4 +5,4 @@
  */
 export type { ApiContext } from './api-context.js';
 export { modelRoutes, type ModelRouteDeps } from './model-routes.js';
-export { signedApiAuth, type SignedCaller, type SignedRequestOptions } from './signed-request.js';
+export { signedApiAuth, signedRequestOptions, type SignedCaller, type SignedRequestOptions } from './signed-request.js';

@@ -1,4 +1,5 @@
 import { Queue } from 'bullmq';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../../../src/config.js';
 import { createHubSpotGateway, type HubSpotGateway } from '../../../src/hubspot/gateway.js';
@@ -37,11 +38,16 @@ export type Call = {
  * flow. `call` signs like HubSpot's hubspot.fetch proxy: v3 over the PUBLIC URL (https://scoring.example.com…,
  * not the address the server listens on) with HubSpot's query parameters appended.
  */
-export async function startApiHarness(portals: number[]) {
+export async function startApiHarness(portals: number[], options: { env?: (origin: string) => Record<string, string> } = {}) {
+  // Listening first, so that a setting may name the server's own address (LOCAL_DEV_BASE_URL).
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const space = redisSpace('api');
   const { logger, lines: logLines } = capturedLogger();
   const sandbox: Sandbox = await startSandbox({ portals: portals.map((id) => ({ id, contacts: 12, seed: `api-${id}` })) });
-  const config: Config = testConfig({ HUBSPOT_API_BASE_URL: sandbox.url, HUBSPOT_APP_BASE_URL: sandbox.url, HUBSPOT_OPTIONAL_SCOPES: '' });
+  const config: Config = testConfig({ HUBSPOT_API_BASE_URL: sandbox.url, HUBSPOT_APP_BASE_URL: sandbox.url, HUBSPOT_OPTIONAL_SCOPES: '', ...options.env?.(origin) });
   sandbox.registerApp({ clientId: config.HUBSPOT_CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUris: [config.urls.oauthCallback], requiredScopes: config.HUBSPOT_SCOPES.split(' ') });
   const gateway: HubSpotGateway = createHubSpotGateway({ redis: space.redis, keys: space.keys, config, logger });
   const flow = createInstallFlow({ redis: space.redis, keys: space.keys, config, logger });
@@ -55,9 +61,7 @@ export async function startApiHarness(portals: number[]) {
   const ctx: PipelineContext = createPipelineContext({ redis: space.redis, keys: space.keys, config, logger, gateway, scheduler: createScheduler({ queue }) });
   // The app as the web process builds it (webhooks, OAuth, workflow action, the signed /api): nothing stubbed.
   const app = buildWebApp({ config, logger, redis: space.redis, keys: space.keys, queue, gateway, clientSecret: CLIENT_SECRET, starterModel: null });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server.on('request', app);
 
   // Answers are checked by the tests' expectations; typing every shape here would only repeat the contract.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
