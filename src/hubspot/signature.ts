@@ -73,6 +73,16 @@ export function verifyV3(input: {
 }
 
 /**
+ * True when the request carries any v3 header (signature or timestamp), even empty or malformed. A caller that
+ * accepts v2 must then insist on v3: HubSpot sends v3 beside the older versions ("Introducing version 3 of Webhook
+ * signatures", developers.hubspot.com/changelog/introducing-version-3-of-webhook-signatures), so a request whose v3
+ * part fails or was partly stripped is a tampered one, and v2 alone would let it be replayed forever.
+ */
+export function hasV3Headers(headers: Headers): boolean {
+  return Object.keys(headers).some((k) => k.toLowerCase() === SIGNATURE_V3_HEADER || k.toLowerCase() === TIMESTAMP_HEADER);
+}
+
+/**
  * v2: hex(SHA-256(clientSecret + method + uri + body)), header `X-HubSpot-Signature` with
  * `X-HubSpot-Signature-Version: v2`. HubSpot's custom workflow action guide says action requests carry v2
  * (developers.hubspot.com/docs/api-reference/automation-actions-v4-v4/custom-action-guide); v2 has no timestamp,

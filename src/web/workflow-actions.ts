@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { StoredScore } from '../store/scores.js';
-import { headerValue, publicRequestUrl, SIGNATURE_V3_HEADER, verifyV2, verifyV3, type Headers } from '../hubspot/signature.js';
+import { hasV3Headers, publicRequestUrl, verifyV2, verifyV3, type Headers } from '../hubspot/signature.js';
 import type { WorkflowActionOutputName } from '../hubspot/project-manifest-workflow-action.js';
 
 /**
@@ -69,11 +69,18 @@ export async function handleScoreAction(deps: WorkflowActionDeps, req: ActionReq
   return { status: 200, body: { outputFields: { ...outputsOf(score), hs_execution_state: 'SUCCESS' } } };
 }
 
-/** v3 when its headers are present (fresh, timestamped); else v2, which HubSpot's action guide documents. */
+/**
+ * Only v3 (fresh, timestamped) when any v3 header is present, even one that fails: a valid v2 signature then
+ * counts for nothing, so stripping or breaking the v3 part of a captured request cannot replay it. v2 alone is
+ * accepted because HubSpot's custom workflow action guide documents v2 for action requests
+ * (developers.hubspot.com/docs/api-reference/automation-actions-v4-v4/custom-action-guide). Such a request has no
+ * replay window, which is safe here because the action is idempotent: it only reads the stored score, and at most
+ * marks the contact for scoring, which a repeat leaves as it is.
+ */
 function verify(deps: WorkflowActionDeps, req: ActionRequest) {
   const url = publicRequestUrl(deps.publicBaseUrl, req.originalUrl);
   const common = { secret: deps.secret, method: req.method, url, body: req.body, headers: req.headers };
-  if (headerValue(req.headers, SIGNATURE_V3_HEADER)) return verifyV3({ ...common, now: deps.now(), maxAgeMs: deps.maxAgeMs });
+  if (hasV3Headers(req.headers)) return verifyV3({ ...common, now: deps.now(), maxAgeMs: deps.maxAgeMs });
   return verifyV2(common);
 }
 

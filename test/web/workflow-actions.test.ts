@@ -120,6 +120,38 @@ describe('POST /workflow-actions/score', () => {
     expect((res.json.outputFields as Record<string, unknown>).score).toBe(storedResult.total);
   });
 
+  it('refuses a request valid under v2 when it also carries v3 headers that do not verify', async () => {
+    const body = actionBody(901);
+    const v2 = { 'x-hubspot-signature': signV2({ secret: SECRET, method: 'POST', url: `${PUBLIC}/workflow-actions/score`, body }), 'x-hubspot-signature-version': 'v2' };
+    const good = v3(body);
+    const forged = { ...v2, 'x-hubspot-signature-v3': v3(actionBody(902))['x-hubspot-signature-v3'], 'x-hubspot-request-timestamp': good['x-hubspot-request-timestamp'] };
+    expect(await post(body, forged)).toMatchObject({ status: 401, json: { error: 'SIGNATURE_INVALID', reason: 'mismatch' } });
+    // v3 signature stripped, timestamp left; timestamp stripped, v3 signature left; both present but empty.
+    const stripped = [
+      { ...v2, 'x-hubspot-request-timestamp': good['x-hubspot-request-timestamp'] },
+      { ...v2, 'x-hubspot-signature-v3': good['x-hubspot-signature-v3'] },
+      { ...v2, 'x-hubspot-signature-v3': '', 'x-hubspot-request-timestamp': '' },
+    ];
+    for (const headers of stripped) expect(await post(body, headers)).toMatchObject({ status: 401, json: { error: 'SIGNATURE_INVALID', reason: 'missing' } });
+    // The same v2 signature alone is the documented form and is served.
+    expect((await post(body, v2)).status).toBe(200);
+  });
+
+  it('answers a repeated v2 request as the first time, leaving the stored state as the first left it', async () => {
+    const body = actionBody(904);
+    const v2 = { 'x-hubspot-signature': signV2({ secret: SECRET, method: 'POST', url: `${PUBLIC}/workflow-actions/score`, body }), 'x-hubspot-signature-version': 'v2' };
+    const first = await post(body, v2);
+    const queuedAt = await dirtyAt('904');
+    const keysAfterFirst = (await redis.keys(`${prefix}*`)).sort();
+    expect(keysAfterFirst.length).toBeGreaterThan(0);
+    const again = await post(body, v2);
+    expect(first).toMatchObject({ status: 503, json: { error: 'NOT_SCORED_YET' } });
+    expect(again).toEqual(first);
+    expect(queuedAt).toBe(String(NOW));
+    expect(await dirtyAt('904')).toBe(queuedAt);
+    expect((await redis.keys(`${prefix}*`)).sort()).toEqual(keysAfterFirst);
+  });
+
   it('verifies against the public URL including its query string', async () => {
     const body = actionBody(901);
     const path = '/workflow-actions/score?appId=42';
