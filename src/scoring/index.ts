@@ -55,5 +55,6 @@ export {
   reasonOf,
   type PropertyDefinition,
 } from './outputs.js';
+export { countedPoints } from './counted-points.js';
 export { parseDate, DAY_MS } from './dates.js';
 export { roundScore, roundTenth } from './rounding.js';
