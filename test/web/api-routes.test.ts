@@ -116,4 +116,18 @@ describe('card/settings API routes', () => {
     expect(imported.body).toMatchObject({ modelId: 'outbound', basedOnVersion: null, draft: { id: 'outbound', name: 'Inbound v2' } });
     expect((await get('/api/models')).body.models.map((m: { id: string }) => m.id)).toEqual(['inbound', 'outbound']);
   });
+
+  it('saves and publishes a model with warnings, answering them beside it', async () => {
+    const webinar = 'engagement.groups[0].rules[0].event.type: no "webinar_attended" events are sent, so this rule never adds points (the sync sends page_view, form_submission, email_open, email_click, email_reply, meeting_booked, call, property_change)';
+    const unreachable = 'stages[0].min: 150 is above the highest possible total (100): this stage can never apply';
+    const line = (w: { path: string; message: string }) => `${w.path}: ${w.message}`;
+    const saved = await put('/api/models/inbound/draft', { model: apiModel({ stages: [{ label: 'Hot', min: 150 }, { label: 'SQL', min: 70 }] }) });
+    expect(saved.status).toBe(200);
+    expect(saved.body.warnings.map(line)).toEqual([unreachable, webinar]);
+    expect((await get('/api/models/inbound/draft')).body.warnings.map(line)).toEqual([unreachable, webinar]);
+    const published = await post('/api/models/inbound/publish');
+    expect(published.status).toBe(200);
+    expect(published.body.model).toEqual({ id: 'inbound', name: 'Inbound leads', version: 4 });
+    expect(published.body.warnings.map(line)).toEqual([unreachable, webinar]);
+  });
 });
