@@ -56,6 +56,7 @@ export {
   type PropertyDefinition,
 } from './outputs.js';
 export { countedPoints } from './counted-points.js';
+export { describeCondition } from './describe-condition.js';
 export { modelWarnings, type KnownProperty, type WarningContext } from './model-warnings.js';
 export { STANDARD_EVENT_TYPES, type StandardEventType } from './event-types.js';
 export { parseDate, DAY_MS } from './dates.js';

@@ -38,7 +38,7 @@ describe('card/settings API routes', () => {
       total: 30, fit: { score: 60, max: 100, grade: 'B' }, engagement: { score: 0, max: 100, grade: '4' }, grade: 'B4',
       stage: 'MQL', stageFloor: 25, nextStage: { label: 'SQL', min: 70, pointsToGo: 40 },
       breakdown: [{ dimension: 'fit', groupId: 'contactable', groupLabel: 'Contactable', ruleId: 'has_email', label: 'Has an email', points: 60, undecayed: null, matched: { kind: 'property', values: { email: emails.get(contact) } } }],
-      adjustments: [], fitProperties: ['email'],
+      adjustments: [], fitProperties: ['email'], weights: { fit: 0.5, engagement: 0.5 }, eventRules: {},
     });
     expect(res.body.history).toEqual([{ at: res.body.scoredAt, total: 30, fit: 60, engagement: 0, stage: 'MQL' }]);
     const hubspot = await h.ctx.gateway.forPortal(P).batchReadContacts([contact], ['lead_score', 'lead_score_grade', 'lead_score_stage']);
