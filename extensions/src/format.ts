@@ -1,9 +1,10 @@
 /** Display helpers shared by the card and the settings page. Pure. */
 
-/** One decimal at most, no trailing ".0": 18.25 → "18.3", 15 → "15". */
+/** One decimal at most, no trailing ".0", a real minus sign: 18.25 → "18.3", 15 → "15", −55 → "−55". */
 export function formatPoints(points: number): string {
-  const rounded = Math.round(points * 10) / 10;
-  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+  const rounded = Math.round(Math.abs(points) * 10) / 10;
+  const text = Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+  return points < 0 && rounded !== 0 ? `\u2212${text}` : text;
 }
 
 /** With a sign, as the breakdown shows contributions: "+15", "−5" (a real minus sign). */

@@ -5,7 +5,7 @@ import {
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ScoreCard } from '../src/card/ScoreCard.js';
-import { noModelCard, notScoredCard, outOfScopeCard, scoredCard } from './helpers/card-fixtures.js';
+import { flooredCard, noModelCard, notScoredCard, outOfScopeCard, scoredCard } from './helpers/card-fixtures.js';
 import { patient } from './helpers/patient.js';
 import { allText } from './helpers/text.js';
 import { BASE_URL, installFakeHsFetch, type FakeHsFetch } from './helpers/fake-hs-fetch.js';
@@ -56,14 +56,50 @@ describe('ScoreCard', () => {
     await r.waitFor(() => r.find(ScoreCircle));
     expect(r.findAll(Accordion).map((a) => a.props.title)).toEqual(['Fit: 62 points', 'Engagement: 54 points']);
     expect(r.findByTestId(TableCell, 'points-pricing').text).toBe('18.2 of 24');
+    expect(r.findByTestId(Text, 'decay-pricing').text).toBe('halves every 14 days · only the last 90 days · newest 2 days ago');
     expect(r.findByTestId(TableCell, 'points-vp_title').text).toBe('+15');
     const pricingRow = r.findByTestId(TableRow, 'rule-pricing');
     expect(allText(pricingRow)).toContain('2 events, newest Nov 18, 2026, 9:12 AM');
     expect(allText(r.findByTestId(TableRow, 'rule-vp_title'))).toContain('jobtitle: VP Marketing');
     expect(allText(r.findByTestId(TableRow, 'rule-clicks'))).toContain("4 events, newest Nov 19, 2026, 4:00 PM (32 before the rule's cap)");
     const cap = r.findByTestId(TableRow, 'cap-web');
-    expect(allText(cap)).toContain('Cap: Web activity max 30 (38.2 → 30)');
+    expect(allText(cap)).toContain('Cap: Web activity counts at most 30 (rules sum to 38.2)');
     expect(allText(cap)).toContain('\u22128.2');
+  });
+
+  it('spells out the total as the weighted sum of fit and engagement', async () => {
+    fake.reply('GET', CARD, { ...scoredCard, total: 60, fit: { score: 100, max: 100, grade: 'A' }, engagement: { score: 20, max: 100, grade: '4' } });
+    const r = renderCard();
+    await r.waitFor(() => r.find(ScoreCircle));
+    expect(r.findByTestId(Text, 'score-arithmetic').text).toBe('Total 60 = 50% × fit 100 + 50% × engagement 20');
+  });
+
+  it('says when the shown parts give a half that the total rounds, as the engine does', async () => {
+    fake.reply('GET', CARD, { ...scoredCard, total: 31, fit: { score: 41, max: 100, grade: 'C' }, engagement: { score: 20, max: 100, grade: '4' }, weights: { fit: 0.5, engagement: 0.5 } });
+    const r = renderCard();
+    await r.waitFor(() => r.find(ScoreCircle));
+    expect(r.findByTestId(Text, 'score-arithmetic').text).toBe('Total 31 = 50% × fit 41 + 50% × engagement 20 (30.5, rounded)');
+  });
+
+  it('words a floor as a floor, with real minus signs, and explains decay per event rule', async () => {
+    fake.reply('GET', CARD, flooredCard);
+    const r = renderCard();
+    await r.waitFor(() => r.find(ScoreCircle));
+    const floor = r.findByTestId(TableRow, 'cap-fit');
+    expect(allText(floor)).toContain("Floor: Fit can't go below 0 (rules sum to \u221255)");
+    expect(allText(floor)).toContain('+55');
+    expect(r.findByTestId(TableCell, 'points-student').text).toBe('\u221240');
+    expect(r.findByTestId(Text, 'score-arithmetic').text).toBe('Total 3 = 50% × fit 0 + 50% × engagement 6');
+    // One click, scored Nov 20 at 14:30, clicked Nov 11 at 14:30: 9 days before.
+    expect(r.findByTestId(Text, 'decay-clicks').text).toBe('counts for 30 days · newest 9 days ago');
+  });
+
+  it('shows no trend while the score has not changed', async () => {
+    fake.reply('GET', CARD, flooredCard);
+    const r = renderCard();
+    await r.waitFor(() => r.find(ScoreCircle));
+    expect(r.maybeFind(LineChart)).toBeNull();
+    expect(r.findByTestId(Text, 'trend-empty').text).toBe('The trend appears once the score changes.');
   });
 
   it('shows when and under which model version it was scored, the unknown fit fields and the trend', async () => {
@@ -75,11 +111,8 @@ describe('ScoreCard', () => {
     expect(r.findByTestId(Text, 'card-fit-unknown-names').text).toBe('Unknown: annualrevenue, country, industry. Filling them in may change the fit score.');
     expect(r.mocks.actions.fetchCrmObjectProperties.calls).toEqual([[['annualrevenue', 'country', 'industry', 'jobtitle', 'numemployees']]]);
     const chart = r.findByTestId(LineChart, 'trend-chart');
-    expect(chart.props.data).toEqual([
-      { at: '2026-11-01T10:00:00.000Z', total: 31 },
-      { at: '2026-11-12T10:00:00.000Z', total: 47 },
-      { at: '2026-11-20T14:30:00.000Z', total: 58 },
-    ]);
+    expect(chart.props.data).toEqual([{ at: 'Nov 1', total: 31 }, { at: 'Nov 12', total: 47 }, { at: 'Nov 20', total: 58 }]);
+    expect(chart.props.axes.x).toEqual({ field: 'at', fieldType: 'category', label: 'Scored' });
   });
 
   it('recalculates on click, shows the new score and refreshes the record', async () => {
@@ -128,12 +161,26 @@ describe('ScoreCard', () => {
     expect(r.maybeFindByTestId(LoadingButton, 'card-recalculate')).toBeNull();
   });
 
-  it('explains a contact outside the model scope', async () => {
+  it('explains a contact outside the model scope, with the scope in words', async () => {
     fake.reply('GET', CARD, outOfScopeCard);
     const r = renderCard();
     await r.waitFor(() => r.findByTestId(EmptyState, 'card-out-of-scope'));
     expect(r.findByTestId(EmptyState, 'card-out-of-scope').props.title).toBe("Not scored: outside the model's scope");
+    expect(r.findByTestId(Text, 'card-scope').text).toBe('Inbound leads v3 scores only contacts where lifecyclestage is none of customer, evangelist.');
     expect(r.maybeFind(ScoreCircle)).toBeNull();
+  });
+
+  it('answers Recalculate on a contact outside the scope by saying so, not "Recalculated."', async () => {
+    fake.reply('GET', CARD, notScoredCard);
+    fake.reply('POST', `${CARD}/recalculate`, outOfScopeCard);
+    const r = renderCard();
+    await r.waitFor(() => r.findByTestId(EmptyState, 'card-not-scored'));
+    r.findByTestId(LoadingButton, 'card-recalculate').trigger('onClick');
+    await r.waitFor(() => r.findByTestId(EmptyState, 'card-out-of-scope'));
+    await vi.waitFor(() => expect(r.mocks.actions.addAlert.calls.length).toBe(1));
+    expect(r.mocks.actions.addAlert.calls[0]).toEqual([{
+      type: 'info', message: 'Not scored: this contact is outside the scope of Inbound leads (only contacts where lifecyclestage is none of customer, evangelist).',
+    }]);
   });
 
   it('shows an error with a retry that loads the score', async () => {

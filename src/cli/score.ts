@@ -5,7 +5,7 @@ import { compileModel, evaluate, parseDate } from '../scoring/index.js';
 import { formatIssues } from '../scoring/format-issues.js';
 import { ContactLineSchema, toContactInput } from './contact-line.js';
 import { parseCommandArgs } from './parse-command-args.js';
-import { readModel } from './read-model.js';
+import { formatWarnings, readModel } from './read-model.js';
 
 const USAGE = `Usage: lead-scoring score --model MODEL.json --contacts FILE.jsonl [--now ISO]
 
@@ -14,7 +14,8 @@ per contact, in input order: {"id","fit","engagement","total","grade","stage","b
 {"id","inScope":false} for a contact outside the model's scope.
   --now   the time to score at (ISO 8601 or epoch ms); default: the current time
 A bad line is reported on stderr with its line number and skipped; the others are still scored, and the exit
-status is then 2. Exit 1: the model or the contacts file cannot be used.`;
+status is then 2. Exit 1: the model or the contacts file cannot be used. The model's warnings (see validate)
+are printed on stderr and do not stop scoring.`;
 
 /** `lead-scoring score` (SCORING-MODEL.md "Command-line form"). Streams the input, so any file size works. */
 export async function run(argv: string[]): Promise<number> {
@@ -27,6 +28,8 @@ export async function run(argv: string[]): Promise<number> {
   if (Number.isNaN(now)) return fail(`--now ${JSON.stringify(values.now)} is not a time: use ISO 8601 (2025-06-02T09:00:00Z) or epoch ms`);
   const loaded = await readModel(values.model);
   if (!loaded.ok) return fail(loaded.message);
+  // Warnings never stop scoring (SCORING-MODEL.md "Errors and warnings"); they go to stderr beside the results.
+  if (loaded.warnings.length) process.stderr.write(`${formatWarnings(loaded.warnings)}\n`);
   const compiled = compileModel(loaded.model);
 
   const input = createReadStream(values.contacts, 'utf8');

@@ -37,7 +37,10 @@ export const CardDataSchema = z.discriminatedUnion('state', [
     state: z.literal('out-of-scope'),
     contactId: z.string(),
     model: ModelRefSchema,
+    /** When the contact was last found outside the scope. */
     scoredAt: z.iso.datetime(),
+    /** The model's scope condition in words ("lifecyclestage is none of customer, evangelist"). */
+    scope: z.string().optional(),
   }),
   ScoreFiguresSchema.extend({
     state: z.literal('scored'),

@@ -37,6 +37,14 @@ export type DimensionScore = z.infer<typeof DimensionScoreSchema>;
 export const NextStageSchema = z.object({ label: z.string(), min: z.number(), pointsToGo: z.number() });
 export type NextStage = z.infer<typeof NextStageSchema>;
 
+/** How an event rule's points fade and which events count: the card's "halves every 14 days · newest 9 days ago". */
+export const EventRuleTermsSchema = z.object({
+  decay: z.object({ kind: z.enum(['none', 'linear', 'halfLife', 'window']), days: z.number().nullable() }),
+  /** Only events at most this many days old count; null: any age. */
+  withinDays: z.number().nullable(),
+});
+export type EventRuleTerms = z.infer<typeof EventRuleTermsSchema>;
+
 export const ScoreFiguresSchema = z.object({
   total: z.number().int(),
   fit: DimensionScoreSchema,
@@ -50,6 +58,10 @@ export const ScoreFiguresSchema = z.object({
   nextStage: NextStageSchema.nullable(),
   breakdown: z.array(BreakdownItemSchema),
   adjustments: z.array(CapAdjustmentSchema),
+  /** The model's weights: the total is `fit × fit + engagement × engagement`, rounded (the card's arithmetic line). */
+  weights: z.object({ fit: z.number(), engagement: z.number() }).optional(),
+  /** The terms of the event rules in the breakdown, by rule id. */
+  eventRules: z.record(z.string(), EventRuleTermsSchema).optional(),
 });
 export type ScoreFigures = z.infer<typeof ScoreFiguresSchema>;
 

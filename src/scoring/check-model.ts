@@ -1,32 +1,28 @@
 /**
- * The model rules zod's shape checks cannot express: unique ids, reachable and ordered bands, stage labels.
+ * The model rules zod's shape checks cannot express: unique ids, grades and stage labels (each becomes an option
+ * of an enumeration property HubSpot must accept). These are errors; what is allowed but probably a mistake
+ * (a band or stage that never applies, a rule that never fires) is a warning, in `modelWarnings`.
  * Written defensively over `unknown` so `parseModel` can run it on a document that also has shape errors and
  * report every mistake at once (SCORING-MODEL.md: a model is rejected whole, with every error named).
  */
-import { DEFAULT_GRADES } from './default-grades.js';
-
 export type PathIssue = { path: (string | number)[]; message: string };
 
 type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
-const items = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
-const num = (x: unknown, fallback: number): number => (typeof x === 'number' && Number.isFinite(x) ? x : fallback);
-const where = (path: (string | number)[]): string => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').slice(1);
+/** Readers for a document not yet known to be well-formed (shared with `modelWarnings`). */
+export const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+export const items = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
+export const where = (path: (string | number)[]): string => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').slice(1);
 
 /** Every cross-field problem of a (possibly malformed) model document, each with its JSON path. */
 export function checkModel(doc: unknown): PathIssue[] {
   if (!isObj(doc)) return [];
   const issues: PathIssue[] = [];
   checkIds(doc, issues);
-  const fitMax = isObj(doc.fit) ? num(doc.fit.max, 100) : 100;
-  const engagementMax = isObj(doc.engagement) ? num(doc.engagement.max, 100) : 100;
   if (isObj(doc.grades)) {
-    checkBands(doc.grades.fit, ['grades', 'fit'], fitMax, 'fit', issues);
-    checkBands(doc.grades.engagement, ['grades', 'engagement'], engagementMax, 'engagement', issues);
+    checkGrades(doc.grades.fit, ['grades', 'fit'], issues);
+    checkGrades(doc.grades.engagement, ['grades', 'engagement'], issues);
   }
-  const total = isObj(doc.total) ? doc.total : {};
-  const totalMax = num(total.fitWeight, 0.5) * fitMax + num(total.engagementWeight, 0.5) * engagementMax;
-  checkStages(doc.stages, totalMax, issues);
+  checkStages(doc.stages, issues);
   return issues;
 }
 
@@ -54,51 +50,22 @@ function remember(seen: Map<string, string>, id: unknown, path: (string | number
   else issues.push({ path, message: `duplicate ${kind} id ${JSON.stringify(id)} (also at ${first})` });
 }
 
-function checkBands(bands: unknown, path: (string | number)[], max: number, dimension: string, issues: PathIssue[]): void {
-  const list = items(bands);
-  // The default bands (75/50/25/0) are not the user's doing: a dimension with a smaller max simply never reaches A.
-  const defaults = (DEFAULT_GRADES as Record<string, unknown>)[dimension];
-  const reachability = JSON.stringify(list) !== JSON.stringify(defaults);
+function checkGrades(bands: unknown, path: (string | number)[], issues: PathIssue[]): void {
   const seen = new Set<string>();
-  let previous = Infinity;
-  list.forEach((band, i) => {
-    if (!isObj(band)) return;
-    if (typeof band.grade === 'string') {
-      if (seen.has(band.grade)) issues.push({ path: [...path, i, 'grade'], message: `duplicate grade ${JSON.stringify(band.grade)}` });
-      seen.add(band.grade);
-    }
-    if (typeof band.min !== 'number') return;
-    if (reachability && band.min > max) {
-      issues.push({ path: [...path, i, 'min'], message: `${band.min} is above ${dimension}.max (${max}): this band can never apply` });
-    }
-    if (band.min >= previous) {
-      issues.push({ path: [...path, i, 'min'], message: 'bands must be listed from the highest min to the lowest' });
-    }
-    if (i === list.length - 1 && band.min !== 0) {
-      issues.push({ path: [...path, i, 'min'], message: 'the last band must have min 0, so every score gets a grade' });
-    }
-    previous = band.min;
+  items(bands).forEach((band, i) => {
+    if (!isObj(band) || typeof band.grade !== 'string') return;
+    if (seen.has(band.grade)) issues.push({ path: [...path, i, 'grade'], message: `duplicate grade ${JSON.stringify(band.grade)}` });
+    seen.add(band.grade);
   });
 }
 
-function checkStages(stages: unknown, totalMax: number, issues: PathIssue[]): void {
+function checkStages(stages: unknown, issues: PathIssue[]): void {
   const seen = new Set<string>();
-  let previous = Infinity;
   items(stages).forEach((stage, i) => {
-    if (!isObj(stage)) return;
-    if (typeof stage.label === 'string') {
-      const key = stage.label.trim().toLowerCase();
-      if (key === 'none') issues.push({ path: ['stages', i, 'label'], message: '"none" is reserved for contacts below every stage' });
-      else if (seen.has(key)) issues.push({ path: ['stages', i, 'label'], message: `duplicate stage ${JSON.stringify(stage.label)}` });
-      seen.add(key);
-    }
-    if (typeof stage.min !== 'number') return;
-    if (stage.min > totalMax) {
-      issues.push({ path: ['stages', i, 'min'], message: `${stage.min} is above the highest possible total (${totalMax}): this stage can never apply` });
-    }
-    if (stage.min >= previous) {
-      issues.push({ path: ['stages', i, 'min'], message: 'stages must be listed from the highest min to the lowest' });
-    }
-    previous = stage.min;
+    if (!isObj(stage) || typeof stage.label !== 'string') return;
+    const key = stage.label.trim().toLowerCase();
+    if (key === 'none') issues.push({ path: ['stages', i, 'label'], message: '"none" is reserved for contacts below every stage' });
+    else if (seen.has(key)) issues.push({ path: ['stages', i, 'label'], message: `duplicate stage ${JSON.stringify(stage.label)}` });
+    seen.add(key);
   });
 }

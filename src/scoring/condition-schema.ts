@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nearest } from './edit-distance.js';
 import { CONDITION_UNION } from './markers.js';
 import { regexError } from './regex.js';
 
@@ -56,11 +57,29 @@ export const LeafSchema = z.discriminatedUnion(
       const op = (issue.input as { op?: unknown } | undefined)?.op;
       return op === undefined
         ? `missing operator: use one of ${OPERATORS.join(', ')}`
-        : `unknown operator ${JSON.stringify(op)}`;
+        : `unknown operator ${JSON.stringify(op)}${suggestion(op)}`;
     },
   },
 );
 export type Leaf = z.infer<typeof LeafSchema>;
+
+/** Other tools' names for our operators, which edit distance alone would not find (`includes` is far from `contains`). */
+const ALIASES: Record<string, Operator> = {
+  equals: 'eq', is: 'eq', notequals: 'neq', isnot: 'neq', includes: 'contains', notincludes: 'notContains',
+  greaterthan: 'gt', lessthan: 'lt', regex: 'matches', exists: 'known', isempty: 'unknown', startswith: 'startsWith',
+  endswith: 'endsWith', oneof: 'in', noneof: 'notIn',
+};
+
+/**
+ * ` (did you mean "contains"?)` for an operator that names none: a known alias, else the operator nearest by
+ * edit distance when it differs in at most half the characters (a wilder guess would mislead).
+ */
+function suggestion(op: unknown): string {
+  if (typeof op !== 'string' || op.length > 40) return '';
+  const key = op.replace(/[\s_-]/g, '').toLowerCase();
+  const close = ALIASES[key] ?? nearest(op, OPERATORS, Math.max(2, Math.floor(op.length / 2)));
+  return close ? ` (did you mean ${JSON.stringify(close)}?)` : '';
+}
 
 /**
  * A condition: `{ all: [...] }`, `{ any: [...] }`, `{ not: C }` or a leaf. Written out because TypeScript cannot

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { editDistance } from './edit-distance.js';
 import { CONDITION_UNION, RULE_UNION } from './markers.js';
 
 /** A validation error named by its JSON path, e.g. `fit.groups[1].rules[0].when.op`. */
@@ -73,7 +74,7 @@ function unknownField(key: string, parent: unknown): string {
   if (key === 'value' && (op === 'known' || op === 'unknown')) return `operator "${op}" takes no value`;
   if (FIELDS.includes(key)) return `field ${JSON.stringify(key)} does not belong here`;
   const lower = key.toLowerCase();
-  const close = FIELDS.find((f) => f.toLowerCase() === lower) ?? (key.length > 3 ? FIELDS.find((f) => distance(f, key) <= 2) : undefined);
+  const close = FIELDS.find((f) => f.toLowerCase() === lower) ?? (key.length > 3 ? FIELDS.find((f) => editDistance(f, key) <= 2) : undefined);
   return close ? `unknown field ${JSON.stringify(key)} (did you mean "${close}"?)` : `unknown field ${JSON.stringify(key)}`;
 }
 
@@ -105,17 +106,4 @@ function dedupe(errors: ModelError[]): ModelError[] {
     seen.add(key);
     return true;
   });
-}
-
-/** Levenshtein distance, for "did you mean" on short field names. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
 }

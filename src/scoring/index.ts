@@ -29,7 +29,7 @@ export {
   type Rule,
   type Stage,
 } from './model-schema.js';
-export { parseModel, formatModelErrors, type ParseModelResult } from './parse-model.js';
+export { parseModel, formatModelErrors, listWarnings, type ParseModelResult } from './parse-model.js';
 export type { ModelError } from './format-issues.js';
 export { ContactInputSchema, ScoringEventSchema, type ContactInput, type ScoringEvent } from './contact-schema.js';
 export {
@@ -55,5 +55,9 @@ export {
   reasonOf,
   type PropertyDefinition,
 } from './outputs.js';
+export { countedPoints } from './counted-points.js';
+export { describeCondition } from './describe-condition.js';
+export { modelWarnings, type KnownProperty, type WarningContext } from './model-warnings.js';
+export { STANDARD_EVENT_TYPES, type StandardEventType } from './event-types.js';
 export { parseDate, DAY_MS } from './dates.js';
 export { roundScore, roundTenth } from './rounding.js';

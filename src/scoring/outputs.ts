@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Model } from './model-schema.js';
-import type { BreakdownItem, ScoreResult } from './result-schema.js';
+import { countedPoints } from './counted-points.js';
+import type { BreakdownItem, CapAdjustment, ScoreResult } from './result-schema.js';
+import { roundTenth } from './rounding.js';
 
 /** The HubSpot property group the output properties live in (SCORING-MODEL.md "Output"). */
 export const OUTPUT_PROPERTY_GROUP = { name: 'lead_scoring', label: 'Lead scoring' } as const;
@@ -52,7 +54,7 @@ export function outputProperties(model: Model, result: ScoreResult, previous?: R
     [n.engagement]: String(result.engagement),
     [n.grade]: result.grade,
     [n.stage]: result.stage,
-    [n.reason]: reasonOf(result.breakdown),
+    [n.reason]: reasonOf(result.breakdown, result.adjustments),
     [n.updatedAt]: at,
   };
   if ((previous?.[n.stage] ?? '').trim() !== result.stage) out[n.stageChangedAt] = at;
@@ -60,16 +62,19 @@ export function outputProperties(model: Model, result: ScoreResult, previous?: R
 }
 
 /**
- * The top contributors by absolute points, largest first (model order breaks ties), at most three:
- * `Viewed pricing page +18.2; VP title +15; Student -20`. Empty when no rule gave points.
+ * The top contributors as they count, after the group and dimension caps (see `countedPoints`), by absolute
+ * points, largest first (model order breaks ties), at most three: `Viewed pricing page +18.2; VP title +15;
+ * Student -20`. A rule whose points a cap or floor took away entirely is left out; empty when nothing counts.
+ * Without `adjustments` (no cap cut anything) the points are the breakdown's own.
  */
-export function reasonOf(breakdown: readonly BreakdownItem[]): string {
+export function reasonOf(breakdown: readonly BreakdownItem[], adjustments: readonly CapAdjustment[] = []): string {
+  const counted = countedPoints(breakdown, adjustments);
   const top = breakdown
-    .filter((item) => item.points !== 0)
-    .map((item, order) => ({ item, order }))
-    .sort((a, b) => Math.abs(b.item.points) - Math.abs(a.item.points) || a.order - b.order)
+    .map((item, order) => ({ label: item.label, points: roundTenth(counted[order] as number), order }))
+    .filter((c) => c.points !== 0)
+    .sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || a.order - b.order)
     .slice(0, REASON_ITEMS)
-    .map(({ item }) => `${item.label} ${item.points > 0 ? '+' : ''}${item.points}`);
+    .map((c) => `${c.label} ${c.points > 0 ? '+' : ''}${c.points}`);
   const text = top.join('; ');
   return text.length > REASON_MAX_CHARS ? `${text.slice(0, REASON_MAX_CHARS - 1)}…` : text;
 }

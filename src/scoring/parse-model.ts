@@ -1,24 +1,34 @@
 import { checkModel } from './check-model.js';
 import { formatIssues, formatPath, type ModelError } from './format-issues.js';
 import { ModelSchema, type Model } from './model-schema.js';
+import { modelWarnings, type WarningContext } from './model-warnings.js';
 
-export type ParseModelResult = { ok: true; model: Model } | { ok: false; errors: ModelError[] };
+/** `warnings` are never blocking (SCORING-MODEL.md "Errors and warnings"): a model with only warnings is valid. */
+export type ParseModelResult = { ok: true; model: Model; warnings: ModelError[] } | { ok: false; errors: ModelError[]; warnings: ModelError[] };
 
 /**
  * Validates a model document. Either the whole model is valid (with defaults filled in) or it is rejected whole
  * with every error named by its JSON path, e.g. `fit.groups[1].rules[0].when.op: unknown operator "equals"`.
- * The cross-field checks run even when the shape is wrong, so one round trip shows every mistake.
+ * The cross-field checks run even when the shape is wrong, so one round trip shows every mistake. Warnings (a
+ * band that never applies, a rule that never fires; with `context.properties`, rules on properties the portal
+ * lacks or of the wrong type) come with either answer and never make a model invalid.
  */
-export function parseModel(input: unknown): ParseModelResult {
+export function parseModel(input: unknown, context?: WarningContext): ParseModelResult {
   const result = ModelSchema.safeParse(input);
-  if (result.success) return { ok: true, model: result.data };
+  const warnings = listWarnings(input, context);
+  if (result.success) return { ok: true, model: result.data, warnings };
   const errors = formatIssues(result.error.issues, input);
   const seen = new Set(errors.map((e) => `${e.path}\u0000${e.message}`));
   for (const issue of checkModel(input)) {
     const e = { path: formatPath(issue.path), message: issue.message };
     if (!seen.has(`${e.path}\u0000${e.message}`)) errors.push(e);
   }
-  return { ok: false, errors };
+  return { ok: false, errors, warnings };
+}
+
+/** The warnings of a model document by JSON path (see `modelWarnings`): what the editor and `validate` show. */
+export function listWarnings(input: unknown, context?: WarningContext): ModelError[] {
+  return modelWarnings(input, context).map((w) => ({ path: formatPath(w.path), message: w.message }));
 }
 
 /** One line per error, `path: message`, as the CLI and logs print them. */

@@ -136,7 +136,7 @@ describe('lead-scoring analyze and evaluate on a small CSV', () => {
     const file = join(dir, 'small.csv');
     const bad = join(dir, 'bad.json');
     await writeFile(file, csv);
-    await writeFile(bad, JSON.stringify({ id: 'x', name: 'X', fit: { groups: [] }, engagement: { groups: [] }, stages: [{ label: 'SQL', min: 500 }] }));
+    await writeFile(bad, JSON.stringify({ id: 'x', name: 'X', fit: { groups: [] }, engagement: { groups: [] }, stages: [{ label: 'SQL', min: -5 }] }));
     const run = await cli(['evaluate', '--model', bad, '--csv', file, '--outcome', 'Closed=yes']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('stages[0].min');

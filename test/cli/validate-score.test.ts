@@ -48,12 +48,36 @@ describe('lead-scoring validate', () => {
     expect(r.stderr).toBe(
       [
         `invalid: ${path} (3 errors)`,
-        'fit.groups[1].rules[0].when.op: unknown operator "equals"',
+        'fit.groups[1].rules[0].when.op: unknown operator "equals" (did you mean "eq"?)',
         'engagement.groups[0].rules[0].decay.kind: unknown decay kind "exponential"',
         'stages[1].label: duplicate stage "SQL"',
         '',
       ].join('\n'),
     );
+  });
+
+  it('exits 0 for a model whose band can never apply and prints the warning', async () => {
+    const path = await unreachableBandModel();
+    const r = await cli('validate', path);
+    expect(r).toEqual({
+      code: 0,
+      stdout: 'valid: starter (10 rules, 1 warning)\nwarning: grades.fit[0].min: 150 is above fit.max (100): this band can never apply\n',
+      stderr: '',
+    });
+  });
+
+  it("warns, with the portal's properties, of a property the portal lacks and a numeric operator on a text property", async () => {
+    const properties = join(dir, 'properties.json');
+    const have = ['jobtitle', 'hs_email_domain', 'company', 'email', 'lifecyclestage'].map((name) => ({ name, type: 'string', label: name }));
+    await writeFile(properties, JSON.stringify({ results: [...have, { name: 'numberofemployees', type: 'string' }] }));
+    const r = await cli('validate', starterPath, '--properties', properties);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe([
+      'valid: starter (10 rules, 2 warnings)',
+      'warning: fit.groups[1].rules[0].when.op: "between" compares numbers, but "numberofemployees" is a string property: this condition is never true',
+      'warning: fit.groups[1].rules[1].when.property: this portal has no contact property "industry": its value is always unknown',
+      '',
+    ].join('\n'));
   });
 
   it('exits 1 with a clear message for a missing file or malformed JSON', async () => {
@@ -67,6 +91,15 @@ describe('lead-scoring validate', () => {
     expect(bad.stderr).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid JSON: .*\\(line 3, column 11\\)\\n$`));
   });
 });
+
+/** The starter model with an extra fit band at 150, above fit.max 100: allowed, never applies. */
+async function unreachableBandModel(): Promise<string> {
+  const doc = JSON.parse(await readFile(starterPath, 'utf8')) as { grades: { fit: { grade: string; min: number }[] } };
+  doc.grades.fit.unshift({ grade: 'S', min: 150 });
+  const path = join(dir, 'unreachable-band.json');
+  await writeFile(path, JSON.stringify(doc));
+  return path;
+}
 
 describe('lead-scoring score', () => {
   it('scores every sample contact in input order, the out-of-scope one included', async () => {
@@ -112,6 +145,17 @@ describe('lead-scoring score', () => {
     // a: senior title 35 + 200 employees 35 + SaaS 30 = 100 → total 50; d: 35 + 30 = 65 → total 32.5 → 33
     const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(out.map((l) => [l.id, l.fit, l.total])).toEqual([['a', 100, 50], ['d', 65, 33]]);
+  });
+
+  it('scores with a model that has warnings, printing them on stderr', async () => {
+    const path = await unreachableBandModel();
+    const r = await cli('score', '--model', path, '--contacts', samplesPath, '--now', '2025-06-02T09:00:00Z');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('warning: grades.fit[0].min: 150 is above fit.max (100): this band can never apply\n');
+    const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(13);
+    // 105 has fit 100: below the unreachable 150, so the next band, A, as before.
+    expect(lines[4]).toMatchObject({ id: '105', fit: 100, grade: 'A4' });
   });
 
   it('exits 1 for a --now that is not a time or a missing option', async () => {

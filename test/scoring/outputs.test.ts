@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { modelProperties, outputProperties, outputPropertyDefinitions, parseModel, reasonOf, type BreakdownItem, type Model } from '../../src/scoring/index.js';
+import { countedPoints, modelProperties, outputProperties, outputPropertyDefinitions, parseModel, reasonOf, type BreakdownItem, type Model } from '../../src/scoring/index.js';
 import { NOW, daysAgo, model, score } from './helpers.js';
 
 const starterDoc = JSON.parse(readFileSync(new URL('../../examples/starter-model.json', import.meta.url), 'utf8')) as unknown;
@@ -64,6 +64,50 @@ describe('reasonOf', () => {
   it('lists at most three contributors by absolute points, model order breaking ties, zeros left out', () => {
     expect(reasonOf([item('A', 5), item('B', -15), item('C', 0), item('D', 15), item('E', 18.2)])).toBe('E +18.2; B -15; D +15');
     expect(reasonOf([])).toBe('');
+  });
+
+  it('lists the points as they count after a dimension cap, adding up to the capped score', () => {
+    const capped = model({ fit: { groups: [{ id: 'g', label: 'G', rules: [
+      { id: 'senior', label: 'Senior title', points: 45, when: always },
+      { id: 'size', label: 'Company size', points: 35, when: always },
+      { id: 'industry', label: 'Target industry', points: 30, when: always },
+    ] }] } });
+    const r = score(capped);
+    // 45 + 35 + 30 = 110, cut to fit.max 100: each rule counts 100/110 of its points.
+    expect(r.fit).toBe(100);
+    expect(reasonOf(r.breakdown, r.adjustments)).toBe('Senior title +40.9; Company size +31.8; Target industry +27.3');
+    expect(countedPoints(r.breakdown, r.adjustments).reduce((a, b) => a + b, 0)).toBeCloseTo(100, 9);
+    expect(outputProperties(capped, r).lead_score_reason).toBe('Senior title +40.9; Company size +31.8; Target industry +27.3');
+  });
+
+  it('leaves out rules whose points the floor at 0 took away', () => {
+    const floored = model({
+      fit: { groups: [{ id: 'g', label: 'G', rules: [
+        { id: 'student', label: 'Student', points: -40, when: always },
+        { id: 'free_mail', label: 'Free email address', points: -15, when: always },
+      ] }] },
+      engagement: { groups: [{ id: 'e', label: 'E', rules: [{ id: 'pricing', label: 'Viewed pricing page', points: 8, event: { type: 'page_view' } }] }] },
+    });
+    const r = score(floored, {}, [{ type: 'page_view', at: daysAgo(1) }]);
+    expect(r.fit).toBe(0);
+    expect(reasonOf(r.breakdown)).toBe('Student -40; Free email address -15; Viewed pricing page +8');
+    expect(reasonOf(r.breakdown, r.adjustments)).toBe('Viewed pricing page +8');
+  });
+
+  it('takes a group cap from the side that overshot and a floor from the negative rules only', () => {
+    const mixed = model({ fit: { groups: [
+      { id: 'web', label: 'Web', max: 30, rules: [
+        { id: 'a', label: 'A', points: 20, when: always }, { id: 'b', label: 'B', points: 20, when: always }, { id: 'c', label: 'C', points: -5, when: always },
+      ] },
+      { id: 'neg', label: 'Neg', rules: [{ id: 'student', label: 'Student', points: -60, when: always }] },
+    ] } });
+    const r = score(mixed);
+    // Web: 20 + 20 − 5 = 35 → 30 (A and B count 17.5 each, C −5); fit 30 − 60 = −30 → 0: the −65 of negatives counts −35.
+    expect(r.fit).toBe(0);
+    const counted = countedPoints(r.breakdown, r.adjustments);
+    expect(counted.map((x) => Math.round(x * 100) / 100)).toEqual([17.5, 17.5, -2.69, -32.31]);
+    expect(counted.reduce((a, b) => a + b, 0)).toBeCloseTo(0, 9);
+    expect(reasonOf(r.breakdown, r.adjustments)).toBe('Student -32.3; A +17.5; B +17.5');
   });
 
   it('keeps the text under 250 characters', () => {

@@ -38,7 +38,7 @@ describe('card/settings API routes', () => {
       total: 30, fit: { score: 60, max: 100, grade: 'B' }, engagement: { score: 0, max: 100, grade: '4' }, grade: 'B4',
       stage: 'MQL', stageFloor: 25, nextStage: { label: 'SQL', min: 70, pointsToGo: 40 },
       breakdown: [{ dimension: 'fit', groupId: 'contactable', groupLabel: 'Contactable', ruleId: 'has_email', label: 'Has an email', points: 60, undecayed: null, matched: { kind: 'property', values: { email: emails.get(contact) } } }],
-      adjustments: [], fitProperties: ['email'],
+      adjustments: [], fitProperties: ['email'], weights: { fit: 0.5, engagement: 0.5 }, eventRules: {},
     });
     expect(res.body.history).toEqual([{ at: res.body.scoredAt, total: 30, fit: 60, engagement: 0, stage: 'MQL' }]);
     const hubspot = await h.ctx.gateway.forPortal(P).batchReadContacts([contact], ['lead_score', 'lead_score_grade', 'lead_score_stage']);
@@ -115,5 +115,19 @@ describe('card/settings API routes', () => {
     const imported = await post('/api/models/import', { json: exported.json.replace('"inbound"', '"outbound"').replace('"lead_score"', '"outbound_score"') });
     expect(imported.body).toMatchObject({ modelId: 'outbound', basedOnVersion: null, draft: { id: 'outbound', name: 'Inbound v2' } });
     expect((await get('/api/models')).body.models.map((m: { id: string }) => m.id)).toEqual(['inbound', 'outbound']);
+  });
+
+  it('saves and publishes a model with warnings, answering them beside it', async () => {
+    const webinar = 'engagement.groups[0].rules[0].event.type: no "webinar_attended" events are sent, so this rule never adds points (the sync sends page_view, form_submission, email_open, email_click, email_reply, meeting_booked, call, property_change)';
+    const unreachable = 'stages[0].min: 150 is above the highest possible total (100): this stage can never apply';
+    const line = (w: { path: string; message: string }) => `${w.path}: ${w.message}`;
+    const saved = await put('/api/models/inbound/draft', { model: apiModel({ stages: [{ label: 'Hot', min: 150 }, { label: 'SQL', min: 70 }] }) });
+    expect(saved.status).toBe(200);
+    expect(saved.body.warnings.map(line)).toEqual([unreachable, webinar]);
+    expect((await get('/api/models/inbound/draft')).body.warnings.map(line)).toEqual([unreachable, webinar]);
+    const published = await post('/api/models/inbound/publish');
+    expect(published.status).toBe(200);
+    expect(published.body.model).toEqual({ id: 'inbound', name: 'Inbound leads', version: 4 });
+    expect(published.body.warnings.map(line)).toEqual([unreachable, webinar]);
   });
 });

@@ -35,6 +35,7 @@ describe('cardData', () => {
     const score = { modelId: 'inbound', version: 4, scoredAt: Date.UTC(2026, 10, 20, 14, 30), outputs: {}, result: { inScope: false } as const };
     expect(cardData({ contactId: '7', model, name: 'Inbound leads', score, history: [] })).toEqual({
       state: 'out-of-scope', contactId: '7', model: { id: 'inbound', name: 'Inbound leads', version: 4 }, scoredAt: '2026-11-20T14:30:00.000Z',
+      scope: 'lifecyclestage is not "customer"',
     });
   });
 });

@@ -61,7 +61,8 @@ export function ScoreCircle(p: P) {
   return (
     <svg className="hs-score" width="88" height="88" viewBox="0 0 88 88" {...tid(p)} role="img" aria-label={`Score ${score}`}>
       <circle cx="44" cy="44" r="34" fill="none" stroke="#eaf0f6" strokeWidth="8" />
-      <circle cx="44" cy="44" r="34" fill="none" stroke="#0091ae" strokeWidth="8" strokeDasharray={`${filled} ${c}`} transform="rotate(-90 44 44)" strokeLinecap="round" />
+      {/* A round cap on an empty arc would draw a dot: at 0 there is no arc at all. */}
+      {filled > 0 ? <circle cx="44" cy="44" r="34" fill="none" stroke="#0091ae" strokeWidth="8" strokeDasharray={`${filled} ${c}`} transform="rotate(-90 44 44)" strokeLinecap="round" /> : null}
       <text x="44" y="51" textAnchor="middle" fontSize="22" fontWeight="700" fill="#33475b">{score}</text>
     </svg>
   );

@@ -32,13 +32,18 @@ export function CardNotScored(props: { data: Extract<CardData, { state: 'not-sco
   );
 }
 
+/**
+ * A contact the model does not score, and why: the scope in words. Recalculate stays, to check again after the
+ * contact changed (a lifecycle stage moved back, say); it then says whether the contact is still outside.
+ */
 export function CardOutOfScope(props: { data: Extract<CardData, { state: 'out-of-scope' }>; recalculate: ReactNode }) {
-  const { model } = props.data;
+  const { model, scope } = props.data;
   return (
     <EmptyState testId="card-out-of-scope" title="Not scored: outside the model's scope" imageName="target" layout="vertical">
-      <Text>
-        {`${model.name} v${model.version} scores only contacts inside its scope (for example, not existing customers). Its score properties are left empty for this contact.`}
+      <Text testId="card-scope">
+        {scope ? `${model.name} v${model.version} scores only contacts where ${scope}.` : `${model.name} v${model.version} scores only contacts inside its scope.`}
       </Text>
+      <Text variant="microcopy">This contact is not among them, so its lead score properties stay empty.</Text>
       {props.recalculate}
     </EmptyState>
   );

@@ -23,6 +23,15 @@ export interface ScoreCardProps {
   fetch?: FetchLike;
 }
 
+/** What Recalculate found, in words: the new score, or why there is none (never a bare "Recalculated."). */
+function recalculatedAlert(data: CardData): { type: 'success' | 'info'; message: string } {
+  if (data.state === 'scored') return { type: 'success', message: `Recalculated: ${data.total} points.` };
+  if (data.state === 'out-of-scope') {
+    return { type: 'info', message: `Not scored: this contact is outside the scope of ${data.model.name}${data.scope ? ` (only contacts where ${data.scope})` : ''}.` };
+  }
+  return { type: 'info', message: data.model ? 'Not scored yet: the score will appear within a few minutes.' : 'Not scored: no scoring model is published yet.' };
+}
+
 /** The contact record card: the lead score, why, and how it moved. */
 export function ScoreCard(props: ScoreCardProps) {
   return (
@@ -44,7 +53,7 @@ function ScoreCardBody(props: ScoreCardProps) {
       const data = result.value;
       replace(data);
       props.actions.refreshObjectProperties?.();
-      props.actions.addAlert({ type: 'success', message: data.state === 'scored' ? `Recalculated: ${data.total} points.` : 'Recalculated.' });
+      props.actions.addAlert(recalculatedAlert(data));
     } else {
       props.actions.addAlert({ type: 'danger', title: 'Recalculation failed', message: describeError(result.error) });
     }

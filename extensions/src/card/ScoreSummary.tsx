@@ -1,9 +1,14 @@
 import { Flex, ProgressBar, ScoreCircle, Statistics, StatisticsItem, StatusTag, Text } from '@hubspot/ui-extensions';
 import type { ScoreFigures } from '../../../src/contract/index.js';
+import { totalArithmetic } from './explain.js';
 
-/** The headline: total in a circle, fit and engagement with their grades, the stage and the way to the next one. */
+/**
+ * The headline: total in a circle, fit and engagement with their grades, how they make the total, the stage and
+ * the way to the next one.
+ */
 export function ScoreSummary(props: { score: ScoreFigures }) {
   const { score } = props;
+  const arithmetic = totalArithmetic(score);
   return (
     <Flex direction="column" gap="sm">
       <Flex direction="row" gap="md" align="center">
@@ -13,6 +18,7 @@ export function ScoreSummary(props: { score: ScoreFigures }) {
           <StatisticsItem testId="score-engagement" label={`Engagement · grade ${score.engagement.grade}`} number={score.engagement.score} />
         </Statistics>
       </Flex>
+      {arithmetic ? <Text testId="score-arithmetic" variant="microcopy">{`Total ${arithmetic}`}</Text> : null}
       <StageProgress score={score} />
     </Flex>
   );

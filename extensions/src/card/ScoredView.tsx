@@ -15,8 +15,8 @@ export function ScoredView(props: { data: Scored; timeZone?: string; recalculate
   return (
     <Flex direction="column" gap="md">
       <ScoreSummary score={data} />
-      <Breakdown score={data} {...(props.timeZone ? { timeZone: props.timeZone } : {})} />
-      <ScoreTrend history={data.history} />
+      <Breakdown score={data} scoredAt={data.scoredAt} {...(props.timeZone ? { timeZone: props.timeZone } : {})} />
+      <ScoreTrend history={data.history} {...(props.timeZone ? { timeZone: props.timeZone } : {})} />
       <Divider />
       <Text testId="card-scored-at" variant="microcopy">
         {`Last scored ${formatDateTime(data.scoredAt, props.timeZone)} under model ${data.model.name} v${data.model.version}`}

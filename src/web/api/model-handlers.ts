@@ -1,7 +1,7 @@
 import type { Draft as DraftView } from '../../contract/index.js';
 import { ValidationError } from '../../errors.js';
 import { validateModel } from '../../store/model-records.js';
-import type { Model } from '../../scoring/index.js';
+import { listWarnings, type Model } from '../../scoring/index.js';
 import { HttpError } from '../http-error.js';
 import type { ApiContext } from './api-context.js';
 import type { ApiHandlers } from './endpoint-route.js';
@@ -24,10 +24,13 @@ const notFound = (modelId: string) => new HttpError(404, 'NOT_FOUND', `No model 
 export async function currentDraft(ctx: ApiContext, portalId: number, modelId: string): Promise<DraftView> {
   const m = await ctx.models.get(portalId, modelId);
   if (!m) throw notFound(modelId);
-  if (m.draft) return { modelId, draft: m.draft.model, basedOnVersion: m.draft.basedOnVersion, updatedAt: iso(m.draft.updatedAt) };
+  if (m.draft) {
+    const { model, basedOnVersion, updatedAt } = m.draft;
+    return { modelId, draft: model, basedOnVersion, updatedAt: iso(updatedAt), warnings: listWarnings(model) };
+  }
   const published = m.publishedVersion ? await ctx.models.getVersion(portalId, modelId, m.publishedVersion) : null;
   if (!published) throw notFound(modelId);
-  return { modelId, draft: published.model, basedOnVersion: published.version, updatedAt: null };
+  return { modelId, draft: published.model, basedOnVersion: published.version, updatedAt: null, warnings: listWarnings(published.model) };
 }
 
 export function modelHandlers(ctx: ApiContext): Pick<ApiHandlers, 'listModels' | 'listVersions' | 'getDraft' | 'putDraft' | 'importModel' | 'exportModel'> {

@@ -1,6 +1,6 @@
 import type { RescoreProgress } from '../../contract/index.js';
 import type { PropertySpec } from '../../hubspot/schemas.js';
-import { OUTPUT_PROPERTY_GROUP, outputPropertyDefinitions } from '../../scoring/index.js';
+import { listWarnings, OUTPUT_PROPERTY_GROUP, outputPropertyDefinitions } from '../../scoring/index.js';
 import type { ModelVersion } from '../../store/model-records.js';
 import { HttpError } from '../http-error.js';
 import type { ApiContext } from './api-context.js';
@@ -24,7 +24,8 @@ export function publishHandlers(ctx: ApiContext): Pick<ApiHandlers, 'publish' | 
     // The job only runs while the progress record it was queued for is current (a newer publish supersedes it).
     const progress = await ctx.progress.start(portalId, 'rescore', { modelId: v.model.id, version: v.version });
     await ctx.scheduler.enqueueRescore(portalId, v.model.id, v.version, progress.startedAt);
-    return { model: { id: v.model.id, name: v.model.name, version: v.version }, rescore: await progressOf(ctx, portalId, v.model.id, v.version) };
+    const rescore = await progressOf(ctx, portalId, v.model.id, v.version);
+    return { model: { id: v.model.id, name: v.model.name, version: v.version }, rescore, warnings: listWarnings(v.model) };
   }
 
   return {

@@ -1,5 +1,5 @@
-import type { CardData, HistoryPoint, ScoreFigures, ScoreView } from '../../contract/index.js';
-import { modelProperties, type InScopeResult, type Model, type ScoreResult } from '../../scoring/index.js';
+import type { CardData, EventRuleTerms, HistoryPoint, ScoreFigures, ScoreView } from '../../contract/index.js';
+import { describeCondition, modelProperties, type InScopeResult, type Model, type ScoreResult } from '../../scoring/index.js';
 import type { HistoryEntry, StoredScore } from '../../store/scores.js';
 
 /**
@@ -32,7 +32,27 @@ export function scoreFigures(model: Model, r: InScopeResult): ScoreFigures {
     ...stageProgress(model, r.total, r.stage),
     breakdown: r.breakdown.map(({ unrounded: _u, ...item }) => item),
     adjustments: r.adjustments.map(({ unrounded: _u, ...a }) => a),
+    weights: { fit: model.total.fitWeight, engagement: model.total.engagementWeight },
+    eventRules: eventRuleTerms(model, new Set(r.breakdown.map((i) => i.ruleId))),
   };
+}
+
+/** Decay and window of the event rules among `ruleIds` (those the breakdown shows). */
+function eventRuleTerms(model: Model, ruleIds: Set<string>): Record<string, EventRuleTerms> {
+  const out: Record<string, EventRuleTerms> = {};
+  for (const group of [...model.fit.groups, ...model.engagement.groups]) {
+    for (const rule of group.rules) {
+      if (!('event' in rule) || !ruleIds.has(rule.id)) continue;
+      const decay = rule.decay ?? { kind: 'none' as const };
+      out[rule.id] = { decay: { kind: decay.kind, days: 'days' in decay ? decay.days : null }, withinDays: rule.withinDays ?? null };
+    }
+  }
+  return out;
+}
+
+/** The model's scope in words, for the card's out-of-scope state. */
+export function scopeText(model: Model): { scope?: string } {
+  return model.scope ? { scope: describeCondition(model.scope) } : {};
 }
 
 export function scoreView(model: Model, r: ScoreResult): ScoreView {
@@ -57,7 +77,7 @@ export function cardData(input: { contactId: string; model: Model; name: string;
   const { contactId, model, score } = input;
   const ref = { id: score.modelId, name: input.name, version: score.version };
   const scoredAt = new Date(score.scoredAt).toISOString();
-  if (!score.result.inScope) return { state: 'out-of-scope', contactId, model: ref, scoredAt };
+  if (!score.result.inScope) return { state: 'out-of-scope', contactId, model: ref, scoredAt, ...scopeText(model) };
   return {
     state: 'scored', contactId, model: ref, scoredAt,
     ...scoreFigures(model, score.result),
