@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PathIssueSchema } from './errors.js';
 import type { Model } from '../scoring/index.js';
 
 /** The engine's model types, for the settings editor (types only: nothing of the engine is bundled). */
@@ -56,6 +57,8 @@ export const DraftSchema = z.object({
   draft: ModelDocumentSchema,
   basedOnVersion: z.number().int().positive().nullable(),
   updatedAt: z.iso.datetime().nullable(),
+  /** What the validator flags without refusing the model (an unreachable band, a rule that can never fire). */
+  warnings: z.array(PathIssueSchema).optional(),
 });
 export type Draft = z.infer<typeof DraftSchema>;
 
