@@ -60,6 +60,24 @@ export function Select(p: P) {
   );
 }
 
+/** A multiple choice as a list of checkboxes (HubSpot draws a dropdown of checkable options). */
+export function MultiSelect(p: P) {
+  const options = (p.options ?? []) as { label: string; value: string | number | boolean }[];
+  const value = Array.isArray(p.value) ? (p.value as unknown[]) : [];
+  const toggle = (v: unknown, on: boolean) => call(p.onChange, on ? [...value, v] : value.filter((x) => x !== v));
+  return (
+    <Field {...p} control={
+      <div className="hs-multiselect" role="group" {...tid(p)}>
+        {options.map((o, i) => (
+          <label key={i} className="hs-check">
+            <input type="checkbox" checked={value.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />{o.label}
+          </label>
+        ))}
+      </div>
+    } />
+  );
+}
+
 export function Toggle(p: P) {
   return (
     <label className="hs-toggle" {...tid(p)}>
