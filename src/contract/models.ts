@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { PathIssueSchema } from './errors.js';
 import type { Model } from '../scoring/index.js';
 
 /** The engine's model types, for the settings editor (types only: nothing of the engine is bundled). */
@@ -7,6 +6,7 @@ export type {
   Condition, Decay, EventRule, Group, Leaf, Model, Operator, PropertyRule, Rule, Stage,
 } from '../scoring/index.js';
 import { ModelRefSchema } from './card.js';
+import { PathIssueSchema } from './errors.js';
 
 /**
  * Models, versions, drafts, publishing. The model document itself is validated by the engine's `parseModel` on
@@ -51,14 +51,22 @@ export const ModelVersionsSchema = z.object({
 });
 export type ModelVersions = z.infer<typeof ModelVersionsSchema>;
 
+/**
+ * What a model allows but is probably a mistake (SCORING-MODEL.md "Errors and warnings"), by JSON path like an
+ * error: a grade band or stage that can never apply, a rule on an event type nobody sends. Never blocking: a
+ * model with warnings is saved and published as written. The server always sends them (optional only so that
+ * a client's older fixtures stay valid).
+ */
+export const ModelWarningsSchema = z.array(PathIssueSchema).optional();
+
 /** The draft being edited. Without a saved draft the server answers the published model (`basedOnVersion`). */
 export const DraftSchema = z.object({
   modelId: ModelIdSchema,
   draft: ModelDocumentSchema,
   basedOnVersion: z.number().int().positive().nullable(),
   updatedAt: z.iso.datetime().nullable(),
-  /** What the validator flags without refusing the model (an unreachable band, a rule that can never fire). */
-  warnings: z.array(PathIssueSchema).optional(),
+  /** The draft's warnings (answered by get, save and import alike). */
+  warnings: ModelWarningsSchema,
 });
 export type Draft = z.infer<typeof DraftSchema>;
 
