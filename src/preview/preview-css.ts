@@ -56,7 +56,7 @@ main.page{max-width:1100px;margin:24px auto;padding:0 16px}main.record{display:g
 .search{display:flex;gap:8px;margin:8px 0}.search .hs-input{flex:1;max-width:360px}.count{color:#516f90;font-size:12px;margin:4px 0}
 .contacts-table .num{text-align:right}.contacts-table .sub{font-size:12px;color:#7c98b6}.contacts-table th a{color:inherit}
 .hs-flex.row{min-width:0}.hs-flex.row>.hs-field{flex:0 1 auto}
-.extension{min-width:0;overflow-wrap:anywhere}
+.extension{min-width:0;overflow-wrap:break-word}
 @media (max-width:800px){main.record{grid-template-columns:1fr}.props{order:2}.topbar{flex-wrap:wrap;padding:10px 12px}.frame{padding:12px}
 .hs-stats{flex-wrap:wrap;gap:16px}.hs-table{display:block;overflow-x:auto}.hs-tabstrip{overflow-x:auto}.hs-tabstrip button{white-space:nowrap}}
 @media (max-width:520px){main.page,main.record{padding:0 6px;margin:12px auto}.contacts-table .email{display:none}.hs-flex.row{flex-wrap:wrap}

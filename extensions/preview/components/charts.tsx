@@ -9,7 +9,7 @@ type Axes = {
 const COLORS = ['#0091ae', '#ff7a59', '#00bda5', '#6a78d1', '#f5c26b'];
 const W = 560;
 const H = 240;
-const PAD = { l: 52, r: 12, t: 12, b: 48 };
+const PAD = { l: 52, r: 28, t: 12, b: 48 };
 
 function rowsOf(p: P): Row[] {
   const d = p.data as Row[] | { data: Row[] } | undefined;
