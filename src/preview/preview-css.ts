@@ -51,7 +51,7 @@ main.page{max-width:1100px;margin:24px auto;padding:0 16px}main.record{display:g
 
 .hs-chart .value{font-size:9px;fill:#516f90}
 .hs-multiselect{display:flex;flex-direction:column;gap:2px;border:1px solid #cbd6e2;border-radius:3px;padding:4px 8px;background:#f5f8fa;max-height:160px;overflow:auto}
-.hs-check{display:flex;gap:6px;align-items:center;font-size:13px}
+.hs-check{display:flex;gap:6px;align-items:center;font-size:13px}.hs-tip{color:#0091ae;cursor:help;font-weight:400}
 .hs-alert.host{display:flex;align-items:flex-start;gap:8px}.hs-alert.host>div{flex:1}.hs-alert.host .hs-x{font-size:18px;color:#516f90}
 .search{display:flex;gap:8px;margin:8px 0}.search .hs-input{flex:1;max-width:360px}.count{color:#516f90;font-size:12px;margin:4px 0}
 .contacts-table .num{text-align:right}.contacts-table .sub{font-size:12px;color:#7c98b6}.contacts-table th a{color:inherit}

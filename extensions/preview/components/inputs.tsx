@@ -8,7 +8,7 @@ const call = (f: unknown, ...args: unknown[]) => (typeof f === 'function' ? (f a
 function Field(p: P & { control: ReactNode }) {
   return (
     <label className={`hs-field${p.error ? ' has-error' : ''}`}>
-      <span className="hs-label">{str(p.label)}{p.required ? ' *' : ''}</span>
+      <span className="hs-label">{str(p.label)}{p.required ? ' *' : ''}{p.tooltip ? <span className="hs-tip" title={str(p.tooltip)}> ⓘ</span> : null}</span>
       {p.description ? <span className="hs-text micro">{str(p.description)}</span> : null}
       {p.control}
       {p.error && p.validationMessage ? <span className="hs-error">{str(p.validationMessage)}</span> : null}

@@ -18,7 +18,7 @@ export function GroupEditor(props: { model: Model; value: Group; path: string; i
   return (
     <Accordion testId={`group:${path}`} title={`${group.label} (${plural(group.rules.length, 'rule')}${problems ? `, ${problems} to fix` : ''})`} size="sm" defaultOpen={problems > 0}>
       <Flex direction="column" gap="sm">
-        <Flex direction="row" gap="xs" wrap>
+        <Flex direction="row" gap="xs" wrap align="end">
           <Input testId={`group-label:${path}`} label="Label" name={key(path, 'label')} value={group.label}
             {...(advanced || !idError.error ? fieldError(issues, key(path, 'label')) : idError)}
             onChange={(label) => onChange({ ...group, label, id: advanced ? group.id : idForLabel(model, group, label) })} />

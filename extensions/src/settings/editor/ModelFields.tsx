@@ -7,11 +7,11 @@ import { NumberField } from './NumberField.js';
 export function ModelFields(props: { model: Model; issues: Issues; onChange: (m: Model) => void }) {
   const { model, issues, onChange } = props;
   return (
-    <Flex direction="row" gap="sm" wrap>
+    <Flex direction="row" gap="sm" wrap align="end">
       <Input testId="model-name" label="Name" name="name" value={model.name} {...fieldError(issues, 'name')}
         onChange={(name) => onChange({ ...model, name })} />
       <Input testId="model-prefix" label="HubSpot property prefix" name="propertyPrefix" value={model.propertyPrefix}
-        description="Scores are written to PREFIX, PREFIX_fit, PREFIX_engagement, PREFIX_grade, PREFIX_stage…"
+        tooltip="Scores are written to PREFIX, PREFIX_fit, PREFIX_engagement, PREFIX_grade, PREFIX_stage and PREFIX_reason"
         {...fieldError(issues, 'propertyPrefix')} onChange={(propertyPrefix) => onChange({ ...model, propertyPrefix })} />
       <NumberField testId="model-fit-weight" label="Fit weight" path="total.fitWeight" value={model.total.fitWeight} issues={issues}
         onChange={(fitWeight) => onChange({ ...model, total: { ...model.total, fitWeight: fitWeight ?? model.total.fitWeight } })} />

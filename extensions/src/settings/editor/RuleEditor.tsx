@@ -18,7 +18,7 @@ export function RuleEditor(props: { model: Model; value: Rule; path: string; iss
   return (
     <Tile compact testId={`rule:${path}`}>
       <Flex direction="column" gap="xs">
-        <Flex direction="row" gap="xs" wrap>
+        <Flex direction="row" gap="xs" wrap align="end">
           <Input testId={`rule-label:${path}`} label="Label" name={key(path, 'label')} value={rule.label}
             {...(advanced || !idError.error ? fieldError(issues, key(path, 'label')) : idError)}
             onChange={(label) => onChange({ ...rule, label, id: advanced ? rule.id : idForLabel(props.model, rule, label) })} />
