@@ -19,7 +19,7 @@ export function LeafEditor(props: { value: Leaf; path: string; issues: Issues; o
     onChange(operatorFits(next?.type, leaf.op) ? { ...leaf, property } : withOperator({ ...leaf, property }, 'known'));
   };
   return (
-    <Flex direction="row" gap="xs" wrap align="end">
+    <Flex direction="row" gap="xs" wrap align="start">
       {props.attributes === undefined ? (
         <PropertyPicker property={leaf.property} leafPath={path} issues={issues} onChange={setProperty} />
       ) : (

@@ -41,7 +41,7 @@ export function PropertyPicker(props: { property: string; leafPath: string; issu
   return (
     <Flex direction="row" gap="xs" wrap align="end">
       <Select testId={`leaf-property:${leafPath}`} label="Property" name={path} value={free ? OTHER : property} options={options}
-        {...(known ? { description: `${known.name} · ${TYPE_WORDS[known.type] ?? known.type}` } : {})} {...(free ? {} : err)}
+        {...(known ? { tooltip: `${known.name} · ${TYPE_WORDS[known.type] ?? known.type}` } : {})} {...(free ? {} : err)}
         onChange={(v) => {
           if (v === OTHER) { setTyping(true); return; }
           setTyping(false);
