@@ -21,7 +21,10 @@ export type PropertyDefinition = z.infer<typeof PropertyDefinitionSchema>;
 
 const PropertyListResponseSchema = z.object({ results: z.array(PropertyDefinitionSchema) });
 
-/** Every (non-archived) contact property definition of the portal: one call, HubSpot does not page this list. */
+/**
+ * Every (non-archived) contact property definition of the portal in one call: the endpoint does not page
+ * (its response type in @hubspot/api-client's generated crm/properties code is `CollectionResponsePropertyNoPaging`).
+ */
 export async function listContactProperties(call: CallHubSpot, portalId: number): Promise<PropertyDefinition[]> {
   const raw = await call(portalId, 'properties.list', 'default', (c, o) => c.crm.properties.coreApi.getAll('contacts', false, undefined, o));
   return validated(PropertyListResponseSchema, raw, 'properties.list').results;
