@@ -1,14 +1,29 @@
 import { useSyncExternalStore } from 'react';
 
-/** `actions.addAlert` as a stack of banners above the extension (HubSpot shows them at the top of the page). */
+/**
+ * `actions.addAlert` as banners above the extension (HubSpot shows them at the top of the page). Confirmations
+ * (success, info, tip) fade after a few seconds and a new one replaces the previous, so "Draft saved." never
+ * lingers under a later "Published v2"; warnings and errors stay until closed.
+ */
 export type HostAlert = { type?: string; title?: string; message: string };
-let alerts: (HostAlert & { id: number })[] = [];
+type Shown = HostAlert & { id: number };
+let alerts: Shown[] = [];
 const listeners = new Set<() => void>();
 let next = 1;
+const TRANSIENT = new Set(['success', 'info', 'tip', undefined]);
+export const ALERT_LIFETIME_MS = 6000;
+
+function set(list: Shown[]): void {
+  alerts = list;
+  listeners.forEach((l) => l());
+}
+const dismiss = (id: number) => set(alerts.filter((a) => a.id !== id));
 
 export function addAlert(alert: HostAlert): void {
-  alerts = [...alerts.slice(-3), { ...alert, id: next++ }];
-  listeners.forEach((l) => l());
+  const shown = { ...alert, id: next++ };
+  const transient = TRANSIENT.has(alert.type);
+  set([...alerts.filter((a) => !(transient && TRANSIENT.has(a.type))).slice(-3), shown]);
+  if (transient) setTimeout(() => dismiss(shown.id), ALERT_LIFETIME_MS);
 }
 
 export function Alerts() {
@@ -16,8 +31,9 @@ export function Alerts() {
   return (
     <div className="host-alerts" data-testid="host-alerts">
       {list.map((a) => (
-        <div key={a.id} className={`hs-alert ${a.type ?? 'info'}`} role="status" data-testid="host-alert">
-          {a.title ? <strong>{a.title} </strong> : null}{a.message}
+        <div key={a.id} className={`hs-alert host ${a.type ?? 'info'}`}>
+          <div role="status" data-testid="host-alert">{a.title ? <strong>{a.title} </strong> : null}{a.message}</div>
+          <button type="button" className="hs-x" aria-label="Close" onClick={() => dismiss(a.id)}>×</button>
         </div>
       ))}
     </div>

@@ -85,7 +85,7 @@ describe('the Analysis tab', () => {
     await r.waitFor(() => r.findByTestId(Button, 'analysis-adopt'));
     r.findByTestId(Button, 'analysis-adopt').trigger('onClick');
     await r.waitFor(() => r.findByTestId(Text, 'draft-unsaved'));
-    expect(r.findByTestId(NumberInput, 'rule-points:fit.groups[0].rules[0]').props.value).toBe(suggested.fit.groups[0]!.rules[0]!.points);
+    expect(r.findByTestId(Input, 'rule-points:fit.groups[0].rules[0]').props.value).toBe(String(suggested.fit.groups[0]!.rules[0]!.points));
     expect(r.mocks.actions.addAlert.calls).toEqual([[{ type: 'success', message: 'The suggested model is in the editor as unsaved changes: review it, test it, then save and publish.' }]]);
   });
 

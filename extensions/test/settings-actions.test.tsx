@@ -23,16 +23,22 @@ async function ready() {
 }
 
 describe('SettingsPage actions', () => {
-  it('tests the draft as edited on a contact and shows draft and published side by side', async () => {
+  it('finds a contact by name, tests the draft as edited on it and shows draft and published side by side', async () => {
     const answer: TestOnContactResponse = {
       contactId: '501', draft: { state: 'scored', ...figures, total: 64 }, published: { state: 'out-of-scope' },
     };
+    fake.reply('GET', '/api/crm/contacts/search', { contacts: [{ id: '501', name: 'Priya Sharma', email: 'priya@example.com' }, { id: '502', name: 'Priya Nair', email: null }], total: 14 });
     fake.reply('POST', '/api/models/inbound/draft/test', answer);
     const r = await ready();
     change(r.findByTestId(Input, 'model-name'), 'Inbound v3');
-    change(r.findByTestId(Input, 'test-contact-id'), '501');
-    await r.waitFor(() => expect(r.findByTestId(LoadingButton, 'test-run').props.disabled).toBe(false));
-    r.findByTestId(LoadingButton, 'test-run').trigger('onClick');
+    change(r.findByTestId(Input, 'test-contact-search'), 'Priya');
+    await r.waitFor(() => expect(r.findByTestId(LoadingButton, 'test-search').props.disabled).toBe(false));
+    r.findByTestId(LoadingButton, 'test-search').trigger('onClick');
+    await r.waitFor(() => r.findByTestId(Button, 'test-pick-501'));
+    expect(fake.calls.find((c) => c.path === '/api/crm/contacts/search')!.url).toContain('q=Priya');
+    expect(allText(r.findByTestId(Button, 'test-pick-501'))).toBe('Priya Sharma · priya@example.com');
+    expect(r.findByTestId(Text, 'test-matches').text).toBe('The first 2 of 14 matches: add a word to narrow it');
+    r.findByTestId(Button, 'test-pick-501').trigger('onClick');
     await r.waitFor(() => r.findByTestId(Text, 'test-draft'));
     expect(r.findByTestId(Text, 'test-draft').text).toBe('Draft: 64 (fit 62, engagement 54) · B2 · MQL');
     expect(r.findByTestId(Text, 'test-published').text).toBe('Published: out of scope (not scored)');
@@ -41,11 +47,19 @@ describe('SettingsPage actions', () => {
     expect(call.body).toEqual({ contactId: '501', model: { ...model, name: 'Inbound v3' } });
   });
 
-  it('refuses a contact id that is not a number before calling the API', async () => {
+  it('says when no contact matches, and offers a typed record id as it is', async () => {
+    fake.reply('GET', '/api/crm/contacts/search', { contacts: [], total: 0 });
     const r = await ready();
-    change(r.findByTestId(Input, 'test-contact-id'), 'bob@example.com');
-    await r.waitFor(() => expect(r.findByTestId(Input, 'test-contact-id').props.validationMessage).toBe('A contact id is a number'));
-    expect(r.findByTestId(LoadingButton, 'test-run').props.disabled).toBe(true);
+    change(r.findByTestId(Input, 'test-contact-search'), 'nobody');
+    await r.waitFor(() => expect(r.findByTestId(LoadingButton, 'test-search').props.disabled).toBe(false));
+    r.findByTestId(LoadingButton, 'test-search').trigger('onClick');
+    await r.waitFor(() => r.findByTestId(Text, 'test-no-match'));
+    expect(r.findByTestId(Text, 'test-no-match').text).toBe('No contact matches “nobody”.');
+    change(r.findByTestId(Input, 'test-contact-search'), '777');
+    await r.waitFor(() => expect(r.findByTestId(Input, 'test-contact-search').props.value).toBe('777'));
+    r.findByTestId(LoadingButton, 'test-search').trigger('onClick');
+    await r.waitFor(() => r.findByTestId(Button, 'test-pick-777'));
+    expect(allText(r.findByTestId(Button, 'test-pick-777'))).toBe('Record 777');
   });
 
   it('previews the draft over the contacts: distribution chart and stage changes', async () => {

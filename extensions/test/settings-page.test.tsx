@@ -1,4 +1,4 @@
-import { Accordion, Alert, Button, EmptyState, ErrorState, Input, LoadingButton, LoadingSpinner, NumberInput, Select, StatusTag, TableRow, Text } from '@hubspot/ui-extensions';
+import { Accordion, Alert, Button, EmptyState, ErrorState, Input, LoadingButton, LoadingSpinner, Select, StatusTag, TableRow, Text } from '@hubspot/ui-extensions';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Model } from '../../src/contract/index.js';
 import { installFakeHsFetch, type FakeHsFetch } from './helpers/fake-hs-fetch.js';
@@ -50,11 +50,11 @@ describe('SettingsPage', () => {
     const r = renderSettings();
     await r.waitFor(() => r.findByTestId(Input, 'model-name'));
     expect(r.findByTestId(Input, 'model-name').props.value).toBe('Inbound leads');
-    expect(r.findByTestId(Accordion, 'group:fit.groups[0]').props.title).toBe('Role (1 rules)');
-    expect(r.findByTestId(NumberInput, `rule-points:${RULE}`).props.value).toBe(15);
+    expect(r.findByTestId(Accordion, 'group:fit.groups[0]').props.title).toBe('Role (1 rule)');
+    expect(r.findByTestId(Input, `rule-points:${RULE}`).props.value).toBe('15');
     expect(r.findByTestId(Select, `leaf-op:${RULE}.when`).props.value).toBe('contains');
     expect(r.findByTestId(Select, 'decay-kind:engagement.groups[0].rules[0]').props.value).toBe('halfLife');
-    expect(r.findByTestId(NumberInput, 'decay-days:engagement.groups[0].rules[0]').props.value).toBe(14);
+    expect(r.findByTestId(Input, 'decay-days:engagement.groups[0].rules[0]').props.value).toBe('14');
     expect(r.findByTestId(Button, 'draft-discard').props.disabled).toBe(true);
   });
 
@@ -64,13 +64,13 @@ describe('SettingsPage', () => {
     fake.reply('PUT', '/api/models/inbound/draft', { ...draft, draft: edited });
     const r = renderSettings();
     await r.waitFor(() => r.findByTestId(Input, 'model-name'));
-    change(r.findByTestId(NumberInput, `rule-points:${RULE}`), 25);
+    change(r.findByTestId(Input, `rule-points:${RULE}`), '25');
     await r.waitFor(() => r.findByTestId(Text, 'draft-unsaved'));
     r.findByTestId(LoadingButton, 'draft-save').trigger('onClick');
     await r.waitFor(() => expect(r.maybeFindByTestId(Text, 'draft-unsaved')).toBeNull());
     const put = fake.calls.find((c) => c.method === 'PUT')!;
     expect(put.body).toEqual({ model: edited });
-    expect(r.findByTestId(NumberInput, `rule-points:${RULE}`).props.value).toBe(25);
+    expect(r.findByTestId(Input, `rule-points:${RULE}`).props.value).toBe('25');
     expect(r.mocks.actions.addAlert.calls).toEqual([[{ type: 'success', message: 'Draft saved.' }]]);
   });
 
@@ -90,9 +90,9 @@ describe('SettingsPage', () => {
     await r.waitFor(() => r.findByTestId(Alert, 'draft-issues'));
     expect(r.findByTestId(Alert, 'draft-issues').props.title).toBe('2 problems: nothing was saved');
     expect(r.findByTestId(Input, `leaf-value:${RULE}.when.value`).props).toMatchObject({ error: true, validationMessage: 'must not be empty', value: '' });
-    expect(r.findByTestId(NumberInput, 'band-min:stages[1]').props).toMatchObject({ error: true, validationMessage: 'stages must be in descending order of min' });
+    expect(r.findByTestId(Input, 'band-min:stages[1]').props).toMatchObject({ error: true, validationMessage: 'stages must be in descending order of min' });
     expect(r.findByTestId(Input, 'model-name').props.error).toBe(false);
-    expect(r.findByTestId(Accordion, 'group:fit.groups[0]').props.title).toBe('Role (1 rules, 1 to fix)');
+    expect(r.findByTestId(Accordion, 'group:fit.groups[0]').props.title).toBe('Role (1 rule, 1 to fix)');
     expect(r.findByTestId(Text, 'draft-unsaved')).toBeDefined();
     expect(r.mocks.actions.addAlert.calls).toEqual([]);
   });

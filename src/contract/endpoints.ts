@@ -10,6 +10,7 @@ import {
   AnalysisParamsSchema, CapacityRequestSchema, CapacityResponseSchema, ForwardQuerySchema, ForwardResponseSchema, LiveAccuracySchema,
   SuggestionRequestSchema, SuggestionStatusSchema,
 } from './analysis.js';
+import { ContactSearchQuerySchema, ContactSearchResponseSchema, PropertyListQuerySchema, PropertyListSchema } from './crm-lookup.js';
 
 /**
  * Every route the card and the settings page call, as data: method, path, and the schema of each part. The
@@ -57,6 +58,9 @@ export const api = {
   liveAccuracy: endpoint({ method: 'GET', path: '/api/analysis/:modelId/accuracy', params: AnalysisParamsSchema, response: LiveAccuracySchema }),
   capacityThreshold: endpoint({ method: 'POST', path: '/api/analysis/:modelId/capacity', params: AnalysisParamsSchema, body: CapacityRequestSchema, response: CapacityResponseSchema }),
   forwardAccuracy: endpoint({ method: 'GET', path: '/api/analysis/:modelId/forward', params: AnalysisParamsSchema, query: ForwardQuerySchema, response: ForwardResponseSchema }),
+  // CRM look-ups for the editor (src/contract/crm-lookup.ts): property definitions, contacts by name or email.
+  listProperties: endpoint({ method: 'GET', path: '/api/crm/properties', query: PropertyListQuerySchema, response: PropertyListSchema }),
+  searchContacts: endpoint({ method: 'GET', path: '/api/crm/contacts/search', query: ContactSearchQuerySchema, response: ContactSearchResponseSchema }),
 } as const;
 
 export type Api = typeof api;

@@ -28,7 +28,8 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-function validated<S extends z.ZodType>(schema: S, data: unknown, operation: string): z.infer<S> {
+/** Parses a HubSpot answer with `schema`; a mismatch is a coded bad-response error naming the first problems. */
+export function validated<S extends z.ZodType>(schema: S, data: unknown, operation: string): z.infer<S> {
   const r = schema.safeParse(data);
   if (r.success) return r.data;
   const where = r.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

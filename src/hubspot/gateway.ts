@@ -5,6 +5,7 @@ import { createInstallationStore } from '../store/installations.js';
 import type { AppKeys } from '../store/keys.js';
 import { createCaller, type HubSpotCallEvent } from './call-hubspot.js';
 import { batchReadContacts, batchUpdateContacts, listContacts, searchContacts } from './contacts-api.js';
+import { listContactProperties } from './properties-api.js';
 import { ensureScoreProperties } from './property-bootstrap.js';
 import { createRateLimiter } from './rate-limiter.js';
 import type { ContactUpdate, PropertyGroupSpec, PropertySpec, SearchRequest } from './schemas.js';
@@ -67,6 +68,7 @@ export function createHubSpotGateway(deps: GatewayDeps) {
       listContacts: (opts: { after?: string; properties: string[]; propertiesWithHistory?: string[]; limit?: number }) =>
         listContacts(call, portalId, opts),
       searchContacts: (request: SearchRequest) => searchContacts(call, portalId, request),
+      listContactProperties: () => listContactProperties(call, portalId),
       ensureScoreProperties: (group: PropertyGroupSpec, properties: PropertySpec[]) =>
         ensureScoreProperties(call, portalId, group, properties),
     };

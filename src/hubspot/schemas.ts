@@ -114,6 +114,8 @@ export const SearchRequestSchema = z.object({
   sorts: z
     .array(z.union([z.string(), z.object({ propertyName: z.string(), direction: z.enum(['ASCENDING', 'DESCENDING']) })]))
     .optional(),
+  /** Free text matched against a contact's default searchable properties (`query` of @hubspot/api-client's PublicObjectSearchRequest). */
+  query: z.string().optional(),
   properties: z.array(z.string()).default([]),
   limit: z.number().int().min(1).max(200).default(100),
   after: z.string().optional(),

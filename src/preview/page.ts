@@ -50,11 +50,24 @@ export function propertiesPanel(name: string, properties: Record<string, string 
   return `<h2>${escapeHtml(name)}</h2>${rows}`;
 }
 
-export function listPage(items: { id: string; label: string; detail: string }[]): string {
-  const rows = items.map((i) => `<li><a href="/preview/contacts/${encodeURIComponent(i.id)}" data-testid="contact-link">${escapeHtml(i.label)}</a><span>${escapeHtml(i.detail)}</span></li>`).join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Lead scoring preview</title><style>${PREVIEW_CSS}</style></head>
+export type ListRow = { id: string; label: string; detail: string; email: string; score: string | null; stage: string | null };
+
+/** The sandbox contacts, searchable and sortable by score or name; each name opens the contact's card. */
+export function listPage(input: { rows: ListRow[]; q: string; sort: string; total: number }): string {
+  const { rows, q, sort, total } = input;
+  const link = (next: string) => `/preview?sort=${next}${q ? `&q=${encodeURIComponent(q)}` : ''}`;
+  const arrow = (key: string) => (sort === key ? ' ▲' : sort === `-${key}` ? ' ▼' : '');
+  const body = rows.map((i) => `<tr><td><a href="/preview/contacts/${encodeURIComponent(i.id)}" data-testid="contact-link">${escapeHtml(i.label)}</a>`
+    + `<div class="sub">${escapeHtml(i.detail)}</div></td><td class="email">${escapeHtml(i.email)}</td>`
+    + `<td class="num" data-testid="contact-score">${i.score === null ? '—' : escapeHtml(i.score)}</td><td>${escapeHtml(i.stage ?? '') || '—'}</td></tr>`).join('');
+  const count = `${total.toLocaleString('en-US')} ${total === 1 ? 'contact' : 'contacts'}${q ? ` matching “${escapeHtml(q)}”` : ''}${total > rows.length ? `, the first ${rows.length} shown` : ''}`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>Lead scoring preview</title><style>${PREVIEW_CSS}</style></head>
 <body><header class="topbar"><span class="brand">Lead scoring</span><span class="badge">Local preview · sandbox</span>
 <nav><a href="/preview">Contacts</a><a href="/preview/settings">Settings</a></nav></header>
 <main class="page"><section class="frame"><h1>Sandbox contacts</h1><p>Open a contact to see its lead score card, or the settings page to edit the model.</p>
-<ul class="contacts">${rows}</ul></section></main></body></html>`;
+<form class="search" method="get" action="/preview"><input type="hidden" name="sort" value="${escapeHtml(sort)}"><input class="hs-input" type="search" name="q" value="${escapeHtml(q)}" placeholder="Search by name or email" data-testid="contact-search"><button class="hs-button" type="submit">Search</button></form>
+<p class="count" data-testid="contact-count">${count}</p>
+<table class="hs-table contacts-table"><thead><tr><th><a href="${link(sort === 'name' ? '-name' : 'name')}" data-testid="sort-name">Name${arrow('name')}</a></th><th class="email">Email</th>
+<th class="num"><a href="${link(sort === '-score' ? 'score' : '-score')}" data-testid="sort-score">Score${arrow('score')}</a></th><th>Stage</th></tr></thead>
+<tbody>${body}</tbody></table></section></main></body></html>`;
 }

@@ -30,8 +30,8 @@ main.page{max-width:1100px;margin:24px auto;padding:0 16px}main.record{display:g
 .hs-accordion{border-top:1px solid #dfe3eb;width:100%}.hs-accordion-title{all:unset;cursor:pointer;display:block;padding:8px 0;font-weight:600;width:100%}.hs-accordion-title .chev{display:inline-block;width:16px;color:#0091ae}.hs-accordion-body{padding:0 0 12px 16px}
 .hs-table{border-collapse:collapse;width:100%}.hs-table th{text-align:left;font-size:11px;text-transform:uppercase;color:#516f90;background:#f5f8fa;border-bottom:1px solid #cbd6e2;padding:6px 8px}
 .hs-table td{border-bottom:1px solid #eaf0f6;padding:6px 8px;vertical-align:top}.hs-table.condensed td{padding:4px 8px}
-.hs-field{display:flex;flex-direction:column;gap:2px;min-width:160px}.hs-label{font-size:12px;font-weight:600}.hs-input{font:inherit;color:inherit;border:1px solid #cbd6e2;border-radius:3px;padding:6px 8px;background:#f5f8fa}
-.hs-input:focus{outline:2px solid #00a4bd;background:#fff}.hs-input.number{width:120px}textarea.hs-input{font-family:ui-monospace,Menlo,monospace;font-size:12px;min-width:480px}
+.hs-field{display:flex;flex-direction:column;gap:2px;min-width:min(160px,100%);max-width:100%}.hs-field>.hs-text.micro{max-width:36em}.hs-label{font-size:12px;font-weight:600}.hs-input{font:inherit;color:inherit;border:1px solid #cbd6e2;border-radius:3px;padding:6px 8px;background:#f5f8fa}
+.hs-input:focus{outline:2px solid #00a4bd;background:#fff}.hs-input.number{width:120px}textarea.hs-input{font-family:ui-monospace,Menlo,monospace;font-size:12px;width:100%;min-width:min(480px,100%)}
 .hs-field.has-error .hs-input{border-color:#f2545b}.hs-error{color:#f2545b;font-size:12px}
 .hs-toggle{display:inline-flex;align-items:center;gap:8px;cursor:pointer}
 .hs-button{font:inherit;font-weight:600;border-radius:3px;padding:6px 14px;cursor:pointer;border:1px solid #ff7a59;background:#fff;color:#ff7a59}
@@ -48,4 +48,17 @@ main.page{max-width:1100px;margin:24px auto;padding:0 16px}main.record{display:g
 .hs-x{all:unset;cursor:pointer;font-size:22px}.hs-modal-body{padding:16px;display:flex;flex-direction:column;gap:12px}.hs-modal-foot{padding:12px 16px;border-top:1px solid #eaf0f6;display:flex;gap:8px}
 .hs-chart{margin:0;width:100%;max-width:640px}.hs-chart figcaption{font-weight:600;font-size:13px}.hs-chart .tick{font-size:10px;fill:#7c98b6}.hs-chart .axis{font-size:11px;fill:#516f90}
 .hs-legend{display:flex;gap:12px;font-size:12px}.hs-legend i{display:inline-block;width:10px;height:10px;margin-right:4px;border-radius:2px}
+
+.hs-chart .value{font-size:9px;fill:#516f90}
+.hs-multiselect{display:flex;flex-direction:column;gap:2px;border:1px solid #cbd6e2;border-radius:3px;padding:4px 8px;background:#f5f8fa;max-height:160px;overflow:auto}
+.hs-check{display:flex;gap:6px;align-items:center;font-size:13px}.hs-tip{color:#0091ae;cursor:help;font-weight:400}
+.hs-alert.host{display:flex;align-items:flex-start;gap:8px}.hs-alert.host>div{flex:1}.hs-alert.host .hs-x{font-size:18px;color:#516f90}
+.search{display:flex;gap:8px;margin:8px 0}.search .hs-input{flex:1;max-width:360px}.count{color:#516f90;font-size:12px;margin:4px 0}
+.contacts-table .num{text-align:right}.contacts-table .sub{font-size:12px;color:#7c98b6}.contacts-table th a{color:inherit}
+.hs-flex.row{min-width:0}.hs-flex.row>.hs-field{flex:0 1 auto}
+.extension{min-width:0;overflow-wrap:break-word}
+@media (max-width:800px){main.record{grid-template-columns:1fr}.props{order:2}.topbar{flex-wrap:wrap;padding:10px 12px}.frame{padding:12px}
+.hs-stats{flex-wrap:wrap;gap:16px}.hs-table{display:block;overflow-x:auto}.hs-tabstrip{overflow-x:auto}.hs-tabstrip button{white-space:nowrap}}
+@media (max-width:520px){main.page,main.record{padding:0 6px;margin:12px auto}.contacts-table .email{display:none}.hs-flex.row{flex-wrap:wrap}
+.hs-field{min-width:0;width:100%}.hs-input.number{width:100%}.hs-modal-foot{flex-wrap:wrap}}
 `;

@@ -23,6 +23,12 @@ export type PreviewDeps = {
 /** What a record page shows in its properties panel, before the score properties of each published model. */
 const RECORD_PROPERTIES = ['firstname', 'lastname', 'email', 'jobtitle', 'company', 'industry', 'numberofemployees', 'lifecyclestage', 'hs_lead_status'];
 
+const LIST_PROPERTIES = ['firstname', 'lastname', 'email', 'jobtitle', 'company'];
+const LIST_LIMIT = 100;
+const ListQuery = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  sort: z.enum(['-score', 'score', 'name', '-name']).catch('-score'),
+});
 const FetchBody = z.object({ url: z.string().url(), method: z.enum(['GET', 'POST', 'PUT']), body: z.record(z.string(), z.unknown()).optional() });
 const PropertiesBody = z.object({ contactId: z.string().regex(/^\d{1,20}$/), properties: z.array(z.string().max(100)).max(200) });
 
@@ -44,13 +50,30 @@ export function previewRouter(deps: PreviewDeps): Router {
     return published.flatMap(({ model }) => { const n = outputNames(model); return [n.total, n.fit, n.engagement, n.grade, n.stage, n.reason]; });
   }
 
-  router.get('/preview', async (_req, res) => {
-    const page = await gw().listContacts({ properties: ['firstname', 'lastname', 'email', 'jobtitle', 'company'], limit: 50 });
-    res.type('html').send(listPage(page.results.map((c) => ({
-      id: c.id,
-      label: [c.properties.firstname, c.properties.lastname].filter(Boolean).join(' ') || c.properties.email || `Contact ${c.id}`,
-      detail: [c.properties.jobtitle, c.properties.company].filter(Boolean).join(' · '),
-    }))));
+  // The contact list, as HubSpot's index page: searchable (HubSpot's CRM search `query`), sorted by the first
+  // published model's total (highest first by default) or by name, each row linking to the contact's card.
+  router.get('/preview', async (req, res) => {
+    const q = ListQuery.parse(req.query);
+    const model = (await ctx.models.listPublished(portalId))[0]?.model;
+    const names = model ? outputNames(model) : null;
+    const sortProperty = q.sort.endsWith('name') || !names ? 'lastname' : names.total;
+    const found = await gw().searchContacts({
+      ...(q.q ? { query: q.q } : {}),
+      properties: [...LIST_PROPERTIES, ...(names ? [names.total, names.stage] : [])],
+      sorts: [{ propertyName: sortProperty, direction: q.sort.startsWith('-') ? 'DESCENDING' : 'ASCENDING' }],
+      limit: LIST_LIMIT,
+    });
+    res.type('html').send(listPage({
+      q: q.q ?? '', sort: q.sort, total: found.total,
+      rows: found.results.map((c) => ({
+        id: c.id,
+        label: [c.properties.firstname, c.properties.lastname].filter(Boolean).join(' ') || c.properties.email || `Contact ${c.id}`,
+        detail: [c.properties.jobtitle, c.properties.company].filter(Boolean).join(' · '),
+        email: c.properties.email ?? '',
+        score: names ? c.properties[names.total] ?? null : null,
+        stage: names ? c.properties[names.stage] ?? null : null,
+      })),
+    }));
   });
 
   router.get('/preview/contacts/:id', async (req, res) => {

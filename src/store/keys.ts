@@ -50,6 +50,8 @@ export function appKeys(prefix: string) {
       /** Hash: progress of the rescore that follows a publish (same fields as `backfill`). */
       rescore: `${base}:rescore`,
       webhookDedup: `${base}:wh-dedup`,
+      /** String (JSON, with a TTL): the portal's contact property definitions, for the settings page's picker. */
+      crmProperties: `${base}:crm-properties`,
       contact,
     };
   };

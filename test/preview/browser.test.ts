@@ -28,6 +28,7 @@ describe.skipIf(!hasChromium)('the local preview in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let contactId: string;
+  let ids: string[];
   const score = () => page.locator('[data-testid="score-total"] text').textContent();
   const shot = (name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
 
@@ -35,7 +36,12 @@ describe.skipIf(!hasChromium)('the local preview in Chromium', () => {
     mkdirSync(SHOTS, { recursive: true });
     app = await startPreviewApp(120);
     // A contact in scope without a senior title and not a student: making it a VP adds the "Senior title" rule.
-    const ids = (await app.gateway.forPortal(PORTAL).listContacts({ properties: ['jobtitle'], limit: 100 })).results.map((c) => c.id);
+    ids = [];
+    for (let after: string | null | undefined; after !== null;) {
+      const p = await app.gateway.forPortal(PORTAL).listContacts({ properties: ['jobtitle'], limit: 100, ...(after ? { after } : {}) });
+      ids.push(...p.results.map((c) => c.id));
+      after = p.nextAfter;
+    }
     for (const id of ids) {
       const r = (await app.scores.contact(PORTAL, id)).scores[0]?.result;
       if (r?.inScope && r.engagement > 0 && !r.breakdown.some((b) => b.ruleId === 'senior_title' || b.ruleId === 'student')) { contactId = id; break; }
@@ -73,7 +79,46 @@ describe.skipIf(!hasChromium)('the local preview in Chromium', () => {
     await shot('card-recalculated');
   });
 
-  it("edits a rule's points in the settings page, tests and previews the draft, publishes it", async () => {
+  it('lists the contacts by score and opens the cards of a top, a low, a floored and an out-of-scope contact', async () => {
+    await page.goto(`${app.url}/preview`);
+    await page.waitForSelector('[data-testid="contact-link"]');
+    await shot('preview-contacts');
+    const stored = await Promise.all(ids.map(async (id) => ({ id, s: (await app.scores.contact(PORTAL, id)).scores[0] })));
+    const results = stored.flatMap(({ id, s }) => (s ? [{ id, r: s.result }] : []));
+    expect(results.length).toBeGreaterThan(50);
+    const scored = results.filter((x) => x.r.inScope).sort((a, b) => (b.r.inScope && a.r.inScope ? b.r.total - a.r.total : 0));
+    const floored = scored.find((x) => x.r.inScope && x.r.adjustments.some((a) => a.groupId === null && a.points > 0));
+    expect(floored, 'a contact whose fit was floored at 0').toBeDefined();
+    // A lead who became a customer leaves the starter model's scope (lifecycle stage not customer / evangelist).
+    const out = scored.find((x) => ![scored[0]!.id, scored.at(-1)!.id, floored!.id, contactId].includes(x.id));
+    // The list's first row is the top contact: it links to its card.
+    expect(await page.locator('[data-testid="contact-link"]').first().getAttribute('href')).toBe(`/preview/contacts/${scored[0]!.id}`);
+
+    for (const [name, c] of [['top', scored[0]!], ['low', scored.at(-1)!], ['floored', floored!]] as const) {
+      await page.goto(`${app.url}/preview/contacts/${c.id}`);
+      await page.waitForSelector('[data-testid="score-total"]');
+      expect(Number(await score()), `${name} contact ${c.id}`).toBe(c.r.inScope && c.r.total);
+      if (name === 'floored') expect(await page.locator('[data-testid="cap-fit"]').count()).toBe(1);
+      await shot(`card-${name}`);
+    }
+    await page.goto(`${app.url}/preview/contacts/${out!.id}`);
+    await page.waitForSelector('[data-testid="score-total"]');
+    await app.gateway.forPortal(PORTAL).batchUpdateContacts([{ id: out!.id, properties: { lifecyclestage: 'customer' } }]);
+    await page.click('[data-testid="card-recalculate"]');
+    await page.waitForSelector('[data-testid="card-out-of-scope"]');
+    expect((await app.scores.contact(PORTAL, out!.id)).scores[0]!.result.inScope).toBe(false);
+    await shot('card-out-of-scope');
+
+    // The same card at 400 px: the record's properties move under it, nothing overflows the page.
+    await page.setViewportSize({ width: 400, height: 900 });
+    await page.goto(`${app.url}/preview/contacts/${scored[0]!.id}`);
+    await page.waitForSelector('[data-testid="score-total"]');
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(400);
+    await shot('card-400px');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it("edits the model by label, finds a contact by name to test on, previews, learns in Analysis, publishes", async () => {
     await page.goto(`${app.url}/preview/settings`);
     await page.waitForSelector('[data-testid="model-name"]');
     await page.click('[data-testid="group:fit.groups[0]"] > button');
@@ -81,20 +126,42 @@ describe.skipIf(!hasChromium)('the local preview in Chromium', () => {
     expect(await points.inputValue()).toBe('35');
     await points.fill('50');
     await points.press('Tab');
+
+    // A new rule, its property picked by label, an option of the enumeration ticked.
+    await page.click('[data-testid="rule-add-property:fit.groups[0]"]');
+    const NEW = 'fit.groups[0].rules[2]';
+    await page.fill(`[data-testid="rule-label:${NEW}"]`, 'Open lead');
+    await page.press(`[data-testid="rule-label:${NEW}"]`, 'Tab');
+    await page.selectOption(`[data-testid="leaf-property:${NEW}.when"]`, { label: 'Lifecycle Stage' });
+    await page.selectOption(`[data-testid="leaf-op:${NEW}.when"]`, { label: 'is any of' });
+    await page.locator(`[data-testid="leaf-value:${NEW}.when.value"] label`, { hasText: /^Lead$/ }).locator('input').check();
     await page.click('[data-testid="draft-save"]');
     await page.waitForSelector('text=Draft saved.');
     await shot('settings-editor');
-    expect((await app.models.getDraft(PORTAL, 'starter'))?.model.fit.groups[0]!.rules[0]!.points).toBe(50);
+    const saved = (await app.models.getDraft(PORTAL, 'starter'))?.model;
+    expect(saved?.fit.groups[0]!.rules[0]!.points).toBe(50);
+    expect(saved?.fit.groups[0]!.rules[2]).toMatchObject({ id: 'open_lead', label: 'Open lead', when: { property: 'lifecyclestage', op: 'in', value: ['lead'] } });
 
     await page.click('[data-testid="tab-try"]');
-    await page.fill('[data-testid="test-contact-id"]', contactId);
-    await page.click('[data-testid="test-run"]');
+    const [c] = (await app.gateway.forPortal(PORTAL).batchReadContacts([contactId], ['firstname', 'lastname'])).results;
+    await page.fill('[data-testid="test-contact-search"]', `${c!.properties.firstname} ${c!.properties.lastname}`);
+    await page.click('[data-testid="test-search"]');
+    await page.click(`[data-testid="test-pick-${contactId}"]`);
     await page.waitForSelector('[data-testid="test-draft"]');
     expect(await page.locator('[data-testid="points-senior_title"]').first().textContent()).toBe('+50');
     await page.click('[data-testid="preview-run"]');
     await page.waitForSelector('[data-testid="preview-chart"]');
     expect(await page.locator('[data-testid="preview-summary"]').textContent()).toMatch(/^120 contacts: \d+ would change stage\./);
     await shot('settings-test-preview');
+
+    await page.click('[data-testid="tab-json"]');
+    await page.waitForSelector('[data-testid="import-json"]');
+    await page.click('[data-testid="tab-analysis"]');
+    await page.click('[data-testid="analysis-start"]');
+    await page.waitForSelector('[data-testid="analysis-report-calibration"]', { timeout: 30_000 });
+    // One calibration line per model (the suggestion and the live version), as HubSpot's LineChart groups series.
+    expect(await page.locator('[data-testid="analysis-report-calibration"] [data-series]').count()).toBe(2);
+    await shot('settings-analysis');
 
     await page.click('[data-testid="tab-publish"]');
     await page.click('[data-testid="publish-open"]');
@@ -109,5 +176,12 @@ describe.skipIf(!hasChromium)('the local preview in Chromium', () => {
     const live = (await app.scores.contact(PORTAL, contactId)).scores[0]!;
     expect(live.version).toBe(2);
     expect(live.result.inScope && live.result.breakdown.find((b) => b.ruleId === 'senior_title')?.points).toBe(50);
+
+    await page.setViewportSize({ width: 400, height: 900 });
+    await page.click('[data-testid="tab-edit"]');
+    await page.waitForSelector('[data-testid="model-name"]');
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(400);
+    await shot('settings-400px');
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 });

@@ -22,6 +22,32 @@ describe('the preview host server', () => {
     expect(html).toContain('data-property="lead_score"');
   });
 
+  it('lists the contacts by score, highest first, each linking to its card, and finds them by name', async () => {
+    const html = await (await fetch(`${app.url}/preview`)).text();
+    const scoresOf = (page: string) => [...page.matchAll(/data-testid="contact-score">([^<]*)</g)].map((m) => m[1]!);
+    const scores = scoresOf(html);
+    expect(scores).toHaveLength(12);
+    // Scored contacts by total, highest first; out-of-scope ones (no score) after them, as HubSpot sorts empty values.
+    const scored = scores.filter((x) => x !== '—').map(Number);
+    expect(scored.length).toBeGreaterThan(3);
+    expect(scored).toEqual([...scored].sort((a, b) => b - a));
+    expect(scores.slice(scored.length).every((x) => x === '—')).toBe(true);
+    expect(html).toContain(`href="/preview/contacts/${contact}"`);
+    const ascending = scoresOf(await (await fetch(`${app.url}/preview?sort=score`)).text());
+    expect(ascending.filter((x) => x !== '—').map(Number)).toEqual([...scored].reverse());
+
+    const [c] = (await app.gateway.forPortal(PORTAL).batchReadContacts([contact], ['firstname', 'lastname'])).results;
+    const found = await (await fetch(`${app.url}/preview?q=${encodeURIComponent(`${c!.properties.firstname} ${c!.properties.lastname}`)}`)).text();
+    expect(found).toContain(`href="/preview/contacts/${contact}"`);
+    expect(found).toMatch(/data-testid="contact-count">1 contact matching/);
+  });
+
+  it('links each contact of the sandbox CRM list to its card in the app', async () => {
+    const html = await (await fetch(`${app.sandbox.url}/_sandbox/portals/${PORTAL}`)).text();
+    // The app's origin as its redirect URL names it (PUBLIC_BASE_URL; https://scoring.example.com in these tests).
+    expect(html).toContain(`href="https://scoring.example.com/preview/contacts/${contact}"`);
+  });
+
   it('builds the host bundle with the card and the settings page inside', async () => {
     const res = await fetch(`${app.url}/preview/assets/host.js`);
     expect(res.headers.get('content-type')).toMatch(/javascript/);

@@ -20,7 +20,14 @@ const TabsContext = createContext<{ selected: string | null; register: (t: TabIn
 /** Tabs: each Tab registers its id and title; only the selected one shows its content. */
 export function Tabs(p: P) {
   const [tabs, setTabs] = useState<TabInfo[]>([]);
-  const [selected, setSelected] = useState<string | null>(p.defaultSelected === undefined ? null : String(p.defaultSelected));
+  const [own, setOwn] = useState<string | null>(p.defaultSelected === undefined ? null : String(p.defaultSelected));
+  // `selected` makes the tabs controlled (the extension decides); otherwise they keep their own choice.
+  const selected = p.selected === undefined ? own : String(p.selected);
+  const select = (id: string) => {
+    setOwn(id);
+    // HubSpot calls onSelectedChange with the tab's id; the settings page mounts the Analysis tab on it.
+    if (typeof p.onSelectedChange === 'function') (p.onSelectedChange as (id: string) => void)(id);
+  };
   // First-seen order: a Tab whose title changes re-registers, and must keep its place in the strip.
   const order = useRef(new Map<string, number>());
   const register = useCallback((t: TabInfo) => {
@@ -35,7 +42,7 @@ export function Tabs(p: P) {
       <div className="hs-tabstrip" role="tablist">
         {[...tabs].sort((a, b) => order.current.get(a.id)! - order.current.get(b.id)!).map((t) => (
           <button key={t.id} type="button" role="tab" aria-selected={t.id === current} data-testid={`tab-${t.id}`}
-            className={t.id === current ? 'active' : ''} onClick={() => setSelected(t.id)}>{t.title}</button>
+            className={t.id === current ? 'active' : ''} onClick={() => select(t.id)}>{t.title}</button>
         ))}
       </div>
       <TabsContext.Provider value={value}>{p.children}</TabsContext.Provider>

@@ -2,7 +2,7 @@ import type { ComponentType } from 'react';
 import { BarChart, LineChart } from './charts.js';
 import { Accordion, Modal, ModalBody, ModalFooter, Tab, Tabs } from './disclosure.js';
 import { Alert, EmptyState, ErrorState, LoadingSpinner, ProgressBar, ScoreCircle, Statistics, StatisticsItem, StatisticsTrend, StatusTag, Tag } from './feedback.js';
-import { Button, ButtonRow, Input, LoadingButton, NumberInput, Select, TextArea, Toggle } from './inputs.js';
+import { Button, ButtonRow, Input, LoadingButton, MultiSelect, NumberInput, Select, TextArea, Toggle } from './inputs.js';
 import { Box, Divider, Flex, generic, Heading, Text, Tile } from './layout.js';
 import type { P } from './props.js';
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from './table.js';
@@ -20,7 +20,7 @@ const ALL = [
 
 const DRAWN: Record<string, ComponentType<P>> = {
   Accordion, Alert, BarChart, Box, Button, ButtonRow, Divider, EmptyState, ErrorState, Flex, Heading, Input, LineChart, LoadingButton,
-  LoadingSpinner, Modal, ModalBody, ModalFooter, NumberInput, ProgressBar, ScoreCircle, Select, Statistics, StatisticsItem,
+  LoadingSpinner, Modal, ModalBody, ModalFooter, MultiSelect, NumberInput, ProgressBar, ScoreCircle, Select, Statistics, StatisticsItem,
   StatisticsTrend, StatusTag, Tab, Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow, Tabs, Tag, Text,
   TextArea, Textarea: TextArea, Tile, Toggle,
 };

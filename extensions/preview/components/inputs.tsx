@@ -8,7 +8,7 @@ const call = (f: unknown, ...args: unknown[]) => (typeof f === 'function' ? (f a
 function Field(p: P & { control: ReactNode }) {
   return (
     <label className={`hs-field${p.error ? ' has-error' : ''}`}>
-      <span className="hs-label">{str(p.label)}{p.required ? ' *' : ''}</span>
+      <span className="hs-label">{str(p.label)}{p.required ? ' *' : ''}{p.tooltip ? <span className="hs-tip" title={str(p.tooltip)}> ⓘ</span> : null}</span>
       {p.description ? <span className="hs-text micro">{str(p.description)}</span> : null}
       {p.control}
       {p.error && p.validationMessage ? <span className="hs-error">{str(p.validationMessage)}</span> : null}
@@ -56,6 +56,24 @@ export function Select(p: P) {
         {current < 0 ? <option value="">Select…</option> : null}
         {options.map((o, i) => <option key={i} value={String(i)}>{o.label}</option>)}
       </select>
+    } />
+  );
+}
+
+/** A multiple choice as a list of checkboxes (HubSpot draws a dropdown of checkable options). */
+export function MultiSelect(p: P) {
+  const options = (p.options ?? []) as { label: string; value: string | number | boolean }[];
+  const value = Array.isArray(p.value) ? (p.value as unknown[]) : [];
+  const toggle = (v: unknown, on: boolean) => call(p.onChange, on ? [...value, v] : value.filter((x) => x !== v));
+  return (
+    <Field {...p} control={
+      <div className="hs-multiselect" role="group" {...tid(p)}>
+        {options.map((o, i) => (
+          <label key={i} className="hs-check">
+            <input type="checkbox" checked={value.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />{o.label}
+          </label>
+        ))}
+      </div>
     } />
   );
 }

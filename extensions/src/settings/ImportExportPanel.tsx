@@ -4,6 +4,7 @@ import { api, type Draft } from '../../../src/contract/index.js';
 import { useApi } from '../api/context.js';
 import { describeError } from '../api/errors.js';
 import { useAction } from '../api/use-action.js';
+import { plural } from './plural.js';
 import type { SettingsActions } from './types.js';
 
 /**
@@ -47,7 +48,7 @@ export function ImportExportPanel(props: {
       ) : null}
       <Heading>Import</Heading>
       <TextArea testId="import-json" label="Paste a model JSON" name="import" value={text} rows={12} onInput={setText} onChange={setText}
-        {...(importError ? { error: true, validationMessage: importError.issues.length ? `${importError.issues.length} problems, nothing imported` : describeError(importError) } : {})} />
+        {...(importError ? { error: true, validationMessage: importError.issues.length ? `${plural(importError.issues.length, 'problem')}, nothing imported` : describeError(importError) } : {})} />
       {importError?.issues.length ? (
         <Alert testId="import-issues" title="Nothing was imported" variant="danger">{importError.issues.map((i) => `${i.path || '(document)'}: ${i.message}`).join('; ')}</Alert>
       ) : null}

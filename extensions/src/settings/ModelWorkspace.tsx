@@ -13,6 +13,7 @@ import { RescoreProgressBar } from './RescoreProgressBar.js';
 import { TestPanel } from './TestPanel.js';
 import type { SettingsActions } from './types.js';
 import { useDraft } from './use-draft.js';
+import { useProperties } from './use-properties.js';
 import { useRescore } from './use-rescore.js';
 import { VersionsPanel } from './VersionsPanel.js';
 
@@ -26,6 +27,7 @@ export function ModelWorkspace(props: {
   const draft = useDraft(modelId);
   const versions = useRequest<ModelVersions>(`versions:${modelId}`, () => client.call(api.listVersions, { params: { modelId } }));
   const rescore = useRescore(modelId, props.pollIntervalMs);
+  const catalog = useProperties();
   const tz = props.timeZone ? { timeZone: props.timeZone } : {};
   // The analysis tab loads its reports only once opened, so the other tabs never wait on (or fail with) them.
   const [analysisOpened, setAnalysisOpened] = useState(false);
@@ -52,7 +54,7 @@ export function ModelWorkspace(props: {
       {rescore.progress ? <RescoreProgressBar progress={rescore.progress} /> : null}
       <Tabs defaultSelected="edit" onSelectedChange={(id: string | number) => { if (id === 'analysis') setAnalysisOpened(true); }}>
         <Tab tabId="edit" title={draft.dirty ? 'Edit draft •' : 'Edit draft'}>
-          <DraftEditor draft={draft} actions={actions} onSaved={props.onModelsChanged} />
+          <DraftEditor draft={draft} actions={actions} catalog={catalog} onSaved={props.onModelsChanged} />
         </Tab>
         <Tab tabId="try" title="Test & preview">
           <Flex direction="column" gap="lg">

@@ -4,6 +4,7 @@ import { api, type PreviewResponse } from '../../../src/contract/index.js';
 import { useApi } from '../api/context.js';
 import { describeError } from '../api/errors.js';
 import { useAction } from '../api/use-action.js';
+import { formatCount, plural } from './plural.js';
 import type { DraftState } from './use-draft.js';
 
 /** The draft's effect over the portal's contacts before publishing: score distribution and stage changes. */
@@ -34,7 +35,7 @@ function PreviewResult(props: { preview: PreviewResponse }) {
   return (
     <Flex direction="column" gap="sm">
       <Text testId="preview-summary">
-        {`${preview.contacts} contacts${preview.sampled ? ' (a sample)' : ''}: ${count} would change stage. Out of scope: ${preview.outOfScope.draft} under the draft, ${preview.outOfScope.published} now.`}
+        {`${plural(preview.contacts, 'contact')}${preview.sampled ? ' (a sample)' : ''}: ${formatCount(count)} would change stage. Out of scope: ${formatCount(preview.outOfScope.draft)} under the draft, ${formatCount(preview.outOfScope.published)} now.`}
       </Text>
       <BarChart
         testId="preview-chart"
@@ -47,7 +48,7 @@ function PreviewResult(props: { preview: PreviewResponse }) {
           <TableHead><TableRow><TableHeader>From</TableHeader><TableHeader>To</TableHeader><TableHeader align="right">Contacts</TableHeader></TableRow></TableHead>
           <TableBody>
             {transitions.map((t) => (
-              <TableRow key={`${t.from}>${t.to}`}><TableCell>{t.from}</TableCell><TableCell>{t.to}</TableCell><TableCell align="right">{t.count}</TableCell></TableRow>
+              <TableRow key={`${t.from}>${t.to}`}><TableCell>{t.from}</TableCell><TableCell>{t.to}</TableCell><TableCell align="right">{formatCount(t.count)}</TableCell></TableRow>
             ))}
           </TableBody>
         </Table>

@@ -4,6 +4,8 @@ import { api, type PublishResponse } from '../../../src/contract/index.js';
 import { useApi } from '../api/context.js';
 import { describeErrorIssues } from '../api/errors.js';
 import { useAction } from '../api/use-action.js';
+import { IssueList } from './editor/IssueList.js';
+import { plural } from './plural.js';
 import type { SettingsActions } from './types.js';
 import type { DraftState } from './use-draft.js';
 
@@ -22,6 +24,7 @@ export function PublishPanel(props: {
   const [note, setNote] = useState('');
   const publish = useAction(() => client.call(api.publish, { params: { modelId: props.modelId }, body: note ? { note } : {} }));
   const next = (props.publishedVersion ?? 0) + 1;
+  const warnings = props.draft.warnings;
 
   const confirm = async (reactions?: { closeModal: (id: string) => void }) => {
     if (reactions) reactions.closeModal(PUBLISH_MODAL_ID);
@@ -37,7 +40,12 @@ export function PublishPanel(props: {
   const modal = (
     <Modal id={PUBLISH_MODAL_ID} title={`Publish v${next}?`} width="md">
       <ModalBody>
-        <Text>{`The draft becomes version ${next} and every contact in scope is rescored in the background. Score properties in HubSpot change, and workflows enrolled on them may fire. You can roll back to an earlier version at any time.`}</Text>
+        <Text>{`The draft becomes version ${next} and every contact is rescored in the background: contacts in the model's scope get new scores, the others have their score properties cleared. Score properties in HubSpot change, and workflows enrolled on them may fire. You can roll back to an earlier version at any time.`}</Text>
+        {warnings.length ? (
+          <Alert testId="publish-warnings" title="Warnings (publishing is still possible)" variant="warning">
+            <IssueList testId="publish-warnings-list" model={props.draft.model} issues={warnings} />
+          </Alert>
+        ) : null}
         <Input testId="publish-note" label="Note (optional)" name="note" value={note} onChange={setNote} placeholder="What changed and why" />
       </ModalBody>
       <ModalFooter>
@@ -52,6 +60,9 @@ export function PublishPanel(props: {
       <Heading>Publish</Heading>
       {props.draft.dirty ? <Text testId="publish-unsaved" variant="microcopy">Save the draft first: publishing uses the saved draft.</Text>
         : !props.hasDraft ? <Text testId="publish-nothing" variant="microcopy">{`Nothing to publish: the draft is the live version (v${props.publishedVersion}). Edit and save it first.`}</Text> : null}
+      {warnings.length && !props.draft.dirty ? (
+        <Text testId="publish-warning-note" variant="microcopy">{`The saved draft has ${plural(warnings.length, 'warning')} (see Edit draft); they do not block publishing.`}</Text>
+      ) : null}
       <LoadingButton testId="publish-open" variant="primary" loading={publish.busy} disabled={props.draft.dirty || !props.hasDraft} overlay={modal}>
         {`Publish draft as v${next}…`}
       </LoadingButton>

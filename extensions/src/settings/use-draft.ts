@@ -40,6 +40,8 @@ export function useDraft(modelId: string) {
 
   return {
     state: request.state,
+    /** The validator's warnings on the saved draft (never blocking: they show beside the fields and before publishing). */
+    warnings: saved?.warnings ?? [],
     reload: request.reload,
     /** Re-reads the saved draft in the background (after a publish made it the live version). */
     refresh: request.refresh,

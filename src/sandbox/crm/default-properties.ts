@@ -101,13 +101,25 @@ const COMPANY_ROWS: Row[] = [
   ['numberofemployees', 'Number of Employees', 'number', 'number', 'companyinformation'],
 ];
 
+/**
+ * Option labels as HubSpot's own definitions show them (an option's label is what its property picker and
+ * record pages display; the value is what the API stores). Others read as their value in words.
+ */
+const OPTION_LABELS: Record<string, string> = {
+  subscriber: 'Subscriber', lead: 'Lead', marketingqualifiedlead: 'Marketing Qualified Lead', salesqualifiedlead: 'Sales Qualified Lead',
+  opportunity: 'Opportunity', customer: 'Customer', evangelist: 'Evangelist', other: 'Other', OFFLINE: 'Offline Sources',
+  true: 'Yes', false: 'No',
+};
+const optionLabel = (value: string) => OPTION_LABELS[value]
+  ?? (/^[A-Z_]+$/.test(value) ? value.toLowerCase().split('_').map((w, i) => (i === 0 ? w[0]!.toUpperCase() + w.slice(1) : w)).join(' ') : value);
+
 function toDefinition(row: Row, index: number, at: number): PropertyDefinition {
   const [name, label, type, fieldType, groupName, flags = '', options = []] = row;
   return {
     name, label, type, fieldType, groupName, description: '', displayOrder: index, hubspotDefined: !name.startsWith('xed_'),
     readOnlyValue: flags.includes('r'), hidden: flags.includes('h'), formField: !flags.includes('r'),
     hasUniqueValue: flags.includes('u'), createdAt: at, updatedAt: at,
-    options: options.map((value, i) => ({ label: value === 'true' ? 'Yes' : value === 'false' ? 'No' : value, value, displayOrder: i, hidden: false })),
+    options: options.map((value, i) => ({ label: optionLabel(value), value, displayOrder: i, hidden: false })),
   };
 }
 

@@ -1,7 +1,8 @@
-import { Button, Flex, Heading, Input, NumberInput, Text } from '@hubspot/ui-extensions';
+import { Button, Flex, Heading, Input, Text } from '@hubspot/ui-extensions';
 import type { Model } from '../../../../src/contract/index.js';
 import { removeAt, replaceAt } from './defaults.js';
 import { fieldError, index, key, type Issues } from './issues.js';
+import { NumberField } from './NumberField.js';
 
 type Band = { name: string; min: number };
 
@@ -16,8 +17,8 @@ function BandList(props: { title: string; nameField: 'grade' | 'label'; path: st
         <Flex key={i} direction="row" gap="xs" align="end">
           <Input testId={`band-name:${index(path, i)}`} label={props.nameField === 'grade' ? 'Grade' : 'Stage'} name={key(index(path, i), props.nameField)}
             value={row.name} {...fieldError(issues, key(index(path, i), props.nameField))} onChange={(name) => onChange(replaceAt(rows, i, { ...row, name }))} />
-          <NumberInput testId={`band-min:${index(path, i)}`} label="From score" name={key(index(path, i), 'min')} value={row.min}
-            {...fieldError(issues, key(index(path, i), 'min'))} onChange={(min) => onChange(replaceAt(rows, i, { ...row, min }))} />
+          <NumberField testId={`band-min:${index(path, i)}`} label="From score" path={key(index(path, i), 'min')} value={row.min} issues={issues}
+            onChange={(min) => onChange(replaceAt(rows, i, { ...row, min: min ?? row.min }))} />
           <Button testId={`band-remove:${index(path, i)}`} size="xs" variant="transparent" onClick={() => onChange(removeAt(rows, i))}>Remove</Button>
         </Flex>
       ))}

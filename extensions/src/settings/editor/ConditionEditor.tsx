@@ -32,10 +32,15 @@ function convert(c: Condition, to: Kind): Condition {
  * Edits a condition tree: all / any / not / leaf, nested to any depth. `path` is the condition's JSON path, so
  * every field shows the server's message for exactly its path.
  */
-export function ConditionEditor(props: { value: Condition; path: string; issues: Issues; onChange: (c: Condition) => void; depth?: number }) {
+export function ConditionEditor(props: {
+  value: Condition; path: string; issues: Issues; onChange: (c: Condition) => void; depth?: number;
+  /** Set in an event rule's `where`: the leaves test event attributes (named here), not contact properties. */
+  attributes?: string;
+}) {
   const { value, path, issues, onChange } = props;
   const depth = props.depth ?? 0;
   const kind = kindOf(value);
+  const attrs = props.attributes === undefined ? {} : { attributes: props.attributes };
   const select = (
     <Select
       testId={`cond-kind:${path}`} label="Condition" name={`kind:${path}`} value={kind} options={KIND_OPTIONS}
@@ -43,7 +48,7 @@ export function ConditionEditor(props: { value: Condition; path: string; issues:
     />
   );
   if (kind === 'leaf') {
-    return <Flex direction="column" gap="xs">{select}<LeafEditor value={value as Leaf} path={path} issues={issues} onChange={onChange} /></Flex>;
+    return <Flex direction="column" gap="xs">{select}<LeafEditor value={value as Leaf} path={path} issues={issues} onChange={onChange} {...attrs} /></Flex>;
   }
   if (kind === 'not') {
     const inner = (value as { not: Condition }).not;
@@ -51,7 +56,7 @@ export function ConditionEditor(props: { value: Condition; path: string; issues:
       <Flex direction="column" gap="xs">
         {select}
         <Tile compact>
-          <ConditionEditor value={inner} path={key(path, 'not')} issues={issues} depth={depth + 1} onChange={(c) => onChange({ not: c })} />
+          <ConditionEditor value={inner} path={key(path, 'not')} issues={issues} depth={depth + 1} {...attrs} onChange={(c) => onChange({ not: c })} />
         </Tile>
       </Flex>
     );
@@ -66,7 +71,7 @@ export function ConditionEditor(props: { value: Condition; path: string; issues:
       {message ? <Text testId={`issue:${listPath}`} variant="microcopy">{message}</Text> : null}
       {list.map((child, i) => (
         <Tile compact key={i}>
-          <ConditionEditor value={child} path={index(listPath, i)} issues={issues} depth={depth + 1} onChange={(c) => onChange(rebuild(replaceAt(list, i, c)))} />
+          <ConditionEditor value={child} path={index(listPath, i)} issues={issues} depth={depth + 1} {...attrs} onChange={(c) => onChange(rebuild(replaceAt(list, i, c)))} />
           <Button testId={`cond-remove:${index(listPath, i)}`} size="xs" variant="transparent" onClick={() => onChange(rebuild(removeAt(list, i)))}>Remove</Button>
         </Tile>
       ))}

@@ -1,8 +1,9 @@
-import { Button, Flex, Heading, NumberInput, Text } from '@hubspot/ui-extensions';
+import { Button, Flex, Heading, Text } from '@hubspot/ui-extensions';
 import type { Model } from '../../../../src/contract/index.js';
 import { newGroup, removeAt, replaceAt } from './defaults.js';
 import { GroupEditor } from './GroupEditor.js';
-import { fieldError, index, key, type Issues } from './issues.js';
+import { index, key, type Issues } from './issues.js';
+import { NumberField } from './NumberField.js';
 
 const TITLES = { fit: 'Fit: who they are', engagement: 'Engagement: what they do' } as const;
 
@@ -16,8 +17,8 @@ export function DimensionEditor(props: { model: Model; dimension: 'fit' | 'engag
   return (
     <Flex direction="column" gap="sm">
       <Heading>{TITLES[dimension]}</Heading>
-      <NumberInput testId={`dim-max:${path}`} label="Maximum score" name={key(path, 'max')} value={dim.max} {...fieldError(issues, key(path, 'max'))}
-        onChange={(max) => setDim({ ...dim, max })} />
+      <NumberField testId={`dim-max:${path}`} label="Maximum score" path={key(path, 'max')} value={dim.max} issues={issues}
+        onChange={(max) => setDim({ ...dim, max: max ?? dim.max })} />
       {issues.at(groupsPath) ? <Text variant="microcopy">{issues.at(groupsPath)}</Text> : null}
       {dim.groups.map((group, i) => (
         <GroupEditor key={i} model={model} value={group} path={index(groupsPath, i)} issues={issues}

@@ -1,7 +1,12 @@
-import { Button, Flex, Input, NumberInput, Select } from '@hubspot/ui-extensions';
+import { Button, Flex, Input, Select } from '@hubspot/ui-extensions';
+import { useState } from 'react';
 import type { Decay, EventRule } from '../../../../src/contract/index.js';
 import { ConditionEditor } from './ConditionEditor.js';
+import { attributesOf, EVENT_TYPES } from './event-types.js';
 import { fieldError, key, type Issues } from './issues.js';
+import { NumberField } from './NumberField.js';
+
+const OTHER = '__other__';
 
 type DecayKind = Decay['kind'];
 const DECAY_OPTIONS: { value: DecayKind; label: string }[] = [
@@ -10,9 +15,6 @@ const DECAY_OPTIONS: { value: DecayKind; label: string }[] = [
   { value: 'halfLife', label: 'Halves every N days' },
   { value: 'window', label: 'Full points for N days, then none' },
 ];
-
-/** Optional numbers: an empty or invalid input removes the setting rather than storing NaN. */
-const optional = (n: number | undefined) => (typeof n === 'number' && Number.isFinite(n) ? n : undefined);
 
 function without<T extends object, K extends keyof T>(obj: T, k: K, v: T[K] | undefined): T {
   const copy = { ...obj };
@@ -27,38 +29,46 @@ export function EventFields(props: { value: EventRule; path: string; issues: Iss
   const eventPath = key(path, 'event');
   const decay = rule.decay ?? { kind: 'none' as const };
   const decayPath = key(path, 'decay');
+  const [typing, setTyping] = useState(false);
+  const known = EVENT_TYPES.some((t) => t.value === rule.event.type);
   return (
     <Flex direction="column" gap="xs">
       <Flex direction="row" gap="xs" wrap>
-        <Input testId={`event-type:${path}`} label="Event type" name={key(eventPath, 'type')} value={rule.event.type}
-          description="page_view, form_submission, email_open, email_click, email_reply, meeting_booked, call…"
-          {...fieldError(issues, key(eventPath, 'type'))} onChange={(type) => onChange({ ...rule, event: { ...rule.event, type } })} />
-        <NumberInput testId={`event-within:${path}`} label="Only events of the last N days" name={key(path, 'withinDays')}
-          {...(rule.withinDays !== undefined ? { value: rule.withinDays } : {})} {...fieldError(issues, key(path, 'withinDays'))}
-          onChange={(n) => onChange(without(rule, 'withinDays', optional(n)))} />
-        <NumberInput testId={`event-max:${path}`} label="Cap (max points)" name={key(path, 'maxPoints')}
-          {...(rule.maxPoints !== undefined ? { value: rule.maxPoints } : {})} {...fieldError(issues, key(path, 'maxPoints'))}
-          onChange={(n) => onChange(without(rule, 'maxPoints', optional(n)))} />
+        <Select testId={`event-type:${path}`} label="Event type" name={key(eventPath, 'type')} value={typing || !known ? OTHER : rule.event.type}
+          options={[...EVENT_TYPES.map(({ value, label }) => ({ value, label })), { value: OTHER, label: 'Other (type its name)…' }]}
+          {...fieldError(issues, key(eventPath, 'type'))}
+          onChange={(v) => {
+            setTyping(v === OTHER);
+            if (v !== OTHER) onChange({ ...rule, event: { ...rule.event, type: String(v) } });
+          }} />
+        {typing || !known ? (
+          <Input testId={`event-type-name:${path}`} label="Event type name" name={`${key(eventPath, 'type')}:name`} value={rule.event.type}
+            description="Not one the app records yet: the rule never fires until it does" onChange={(type) => onChange({ ...rule, event: { ...rule.event, type } })} />
+        ) : null}
+        <NumberField testId={`event-within:${path}`} label="Only events of the last N days" path={key(path, 'withinDays')} optional
+          value={rule.withinDays} issues={issues} onChange={(n) => onChange(without(rule, 'withinDays', n))} />
+        <NumberField testId={`event-max:${path}`} label="Cap (max points)" path={key(path, 'maxPoints')} optional
+          value={rule.maxPoints} issues={issues} onChange={(n) => onChange(without(rule, 'maxPoints', n))} />
       </Flex>
       <Flex direction="row" gap="xs" wrap>
         <Select testId={`decay-kind:${path}`} label="Decay" name={key(decayPath, 'kind')} value={decay.kind} options={DECAY_OPTIONS}
           {...fieldError(issues, decayPath)}
           onChange={(kind) => onChange(without(rule, 'decay', kind === 'none' ? undefined : ({ kind, days: 'days' in decay ? decay.days : 30 } as Decay)))} />
         {'days' in decay ? (
-          <NumberInput testId={`decay-days:${path}`} label="Days" name={key(decayPath, 'days')} value={decay.days}
-            {...fieldError(issues, key(decayPath, 'days'))} onChange={(days) => onChange({ ...rule, decay: { ...decay, days } })} />
+          <NumberField testId={`decay-days:${path}`} label="Days" path={key(decayPath, 'days')} value={decay.days} issues={issues}
+            onChange={(days) => onChange({ ...rule, decay: { ...decay, days: days ?? decay.days } })} />
         ) : null}
       </Flex>
       {rule.event.where ? (
         <>
-          <ConditionEditor value={rule.event.where} path={key(eventPath, 'where')} issues={issues}
+          <ConditionEditor value={rule.event.where} path={key(eventPath, 'where')} issues={issues} attributes={attributesOf(rule.event.type)}
             onChange={(where) => onChange({ ...rule, event: { ...rule.event, where } })} />
           <Button testId={`event-where-remove:${path}`} size="xs" variant="transparent"
             onClick={() => onChange({ ...rule, event: { type: rule.event.type } })}>Count every event of this type</Button>
         </>
       ) : (
         <Button testId={`event-where-add:${path}`} size="xs" variant="secondary"
-          onClick={() => onChange({ ...rule, event: { ...rule.event, where: { property: 'url', op: 'contains', value: '/pricing' } } })}>
+          onClick={() => onChange({ ...rule, event: { ...rule.event, where: { property: EVENT_TYPES.find((t) => t.value === rule.event.type)?.attributes[0] ?? 'url', op: 'contains', value: '' } } })}>
           Only events where…
         </Button>
       )}

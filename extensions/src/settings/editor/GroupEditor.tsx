@@ -1,8 +1,11 @@
-import { Accordion, Button, ButtonRow, Flex, Input, NumberInput } from '@hubspot/ui-extensions';
+import { Accordion, Button, ButtonRow, Flex, Input } from '@hubspot/ui-extensions';
 import type { Group, Model, Rule } from '../../../../src/contract/index.js';
-import { newEventRule, newPropertyRule, removeAt, replaceAt } from './defaults.js';
+import { idForLabel, newEventRule, newPropertyRule, removeAt, replaceAt } from './defaults.js';
+import { useEditorEnv } from './editor-context.js';
 import { fieldError, index, key, type Issues } from './issues.js';
+import { NumberField } from './NumberField.js';
 import { RuleEditor } from './RuleEditor.js';
+import { plural } from '../plural.js';
 
 /** A group of rules with an optional cap on its sum. `model` is needed to mint ids unique across the model. */
 export function GroupEditor(props: { model: Model; value: Group; path: string; issues: Issues; onChange: (g: Group) => void; onRemove: () => void }) {
@@ -10,23 +13,27 @@ export function GroupEditor(props: { model: Model; value: Group; path: string; i
   const rulesPath = key(path, 'rules');
   const problems = issues.countUnder(path);
   const setRules = (rules: Rule[]) => onChange({ ...group, rules });
+  const { advanced } = useEditorEnv();
+  const idError = fieldError(issues, key(path, 'id'));
   return (
-    <Accordion testId={`group:${path}`} title={`${group.label} (${group.rules.length} rules${problems ? `, ${problems} to fix` : ''})`} size="sm" defaultOpen={problems > 0}>
+    <Accordion testId={`group:${path}`} title={`${group.label} (${plural(group.rules.length, 'rule')}${problems ? `, ${problems} to fix` : ''})`} size="sm" defaultOpen={problems > 0}>
       <Flex direction="column" gap="sm">
-        <Flex direction="row" gap="xs" wrap>
-          <Input testId={`group-id:${path}`} label="Id" name={key(path, 'id')} value={group.id} {...fieldError(issues, key(path, 'id'))}
-            onChange={(id) => onChange({ ...group, id })} />
-          <Input testId={`group-label:${path}`} label="Label" name={key(path, 'label')} value={group.label} {...fieldError(issues, key(path, 'label'))}
-            onChange={(label) => onChange({ ...group, label })} />
-          <NumberInput testId={`group-max:${path}`} label="Cap (max points)" name={key(path, 'max')} {...(group.max !== undefined ? { value: group.max } : {})}
-            {...fieldError(issues, key(path, 'max'))}
+        <Flex direction="row" gap="xs" wrap align="end">
+          <Input testId={`group-label:${path}`} label="Label" name={key(path, 'label')} value={group.label}
+            {...(advanced || !idError.error ? fieldError(issues, key(path, 'label')) : idError)}
+            onChange={(label) => onChange({ ...group, label, id: advanced ? group.id : idForLabel(model, group, label) })} />
+          <NumberField testId={`group-max:${path}`} label="Cap (max points)" path={key(path, 'max')} value={group.max} optional issues={issues}
             onChange={(max) => {
               const { max: _old, ...rest } = group;
-              onChange(Number.isFinite(max) ? { ...rest, max } : rest);
+              onChange(max === undefined ? rest : { ...rest, max });
             }} />
+          {advanced ? (
+            <Input testId={`group-id:${path}`} label="Id" name={key(path, 'id')} value={group.id} {...idError}
+              onChange={(id) => onChange({ ...group, id })} />
+          ) : null}
         </Flex>
         {group.rules.map((rule, i) => (
-          <RuleEditor key={i} value={rule} path={index(rulesPath, i)} issues={issues}
+          <RuleEditor key={i} model={model} value={rule} path={index(rulesPath, i)} issues={issues}
             onChange={(r) => setRules(replaceAt(group.rules, i, r))} onRemove={() => setRules(removeAt(group.rules, i))} />
         ))}
         <ButtonRow>

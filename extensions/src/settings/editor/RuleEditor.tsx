@@ -1,23 +1,33 @@
-import { Button, Flex, Input, NumberInput, Tile } from '@hubspot/ui-extensions';
-import type { EventRule, PropertyRule, Rule } from '../../../../src/contract/index.js';
+import { Button, Flex, Input, Tile } from '@hubspot/ui-extensions';
+import type { EventRule, Model, PropertyRule, Rule } from '../../../../src/contract/index.js';
 import { ConditionEditor } from './ConditionEditor.js';
+import { idForLabel } from './defaults.js';
+import { useEditorEnv } from './editor-context.js';
 import { EventFields } from './EventFields.js';
 import { fieldError, key, type Issues } from './issues.js';
+import { NumberField } from './NumberField.js';
 
-/** One rule: id, label, points, then its condition (property rule) or its event settings (event rule). */
-export function RuleEditor(props: { value: Rule; path: string; issues: Issues; onChange: (r: Rule) => void; onRemove: () => void }) {
+/**
+ * One rule: label, points (and its id, under "Advanced"; otherwise derived from the label), then its condition
+ * (property rule) or its event settings (event rule).
+ */
+export function RuleEditor(props: { model: Model; value: Rule; path: string; issues: Issues; onChange: (r: Rule) => void; onRemove: () => void }) {
   const { value: rule, path, issues, onChange } = props;
+  const { advanced } = useEditorEnv();
+  const idError = fieldError(issues, key(path, 'id'));
   return (
     <Tile compact testId={`rule:${path}`}>
       <Flex direction="column" gap="xs">
-        <Flex direction="row" gap="xs" wrap>
-          <Input testId={`rule-id:${path}`} label="Id" name={key(path, 'id')} value={rule.id} {...fieldError(issues, key(path, 'id'))}
-            onChange={(id) => onChange({ ...rule, id })} />
-          <Input testId={`rule-label:${path}`} label="Label" name={key(path, 'label')} value={rule.label} {...fieldError(issues, key(path, 'label'))}
-            onChange={(label) => onChange({ ...rule, label })} />
-          <NumberInput testId={`rule-points:${path}`} label={'event' in rule ? 'Points per event' : 'Points'} name={key(path, 'points')}
-            value={rule.points} precision={1} {...fieldError(issues, key(path, 'points'))}
-            onChange={(points) => onChange({ ...rule, points: Number.isFinite(points) ? points : 0 })} />
+        <Flex direction="row" gap="xs" wrap align="end">
+          <Input testId={`rule-label:${path}`} label="Label" name={key(path, 'label')} value={rule.label}
+            {...(advanced || !idError.error ? fieldError(issues, key(path, 'label')) : idError)}
+            onChange={(label) => onChange({ ...rule, label, id: advanced ? rule.id : idForLabel(props.model, rule, label) })} />
+          <NumberField testId={`rule-points:${path}`} label={'event' in rule ? 'Points per event' : 'Points'} path={key(path, 'points')}
+            value={rule.points} issues={issues} onChange={(points) => onChange({ ...rule, points: points ?? rule.points })} />
+          {advanced ? (
+            <Input testId={`rule-id:${path}`} label="Id" name={key(path, 'id')} value={rule.id} {...idError}
+              description="Stable key in score breakdowns; change with care" onChange={(id) => onChange({ ...rule, id })} />
+          ) : null}
         </Flex>
         {'event' in rule ? (
           <EventFields value={rule} path={path} issues={issues} onChange={(r: EventRule) => onChange(r)} />

@@ -48,3 +48,24 @@ export function blankModel(id = 'inbound'): Model {
 /** Immutable list helpers for the editor's onChange handlers. */
 export const replaceAt = <T,>(list: readonly T[], i: number, item: T): T[] => list.map((x, j) => (j === i ? item : x));
 export const removeAt = <T,>(list: readonly T[], i: number): T[] => list.filter((_, j) => j !== i);
+
+/** "Senior title (VP+)" → "senior_title_vp": an id as the engine accepts it, from a label. */
+export function slugOf(label: string): string {
+  const s = label.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 48);
+  return /^[a-z]/.test(s) ? s : `r_${s || 'rule'}`;
+}
+
+/**
+ * The id a relabelled group or rule gets while ids are hidden: derived from the new label (unique in the model),
+ * but only when the old id was itself derived (from the old label, or a fresh `rule_3`); a hand-set id stays.
+ */
+export function idForLabel(model: Model, current: { id: string; label: string }, label: string): string {
+  const slug = slugOf(current.label);
+  const derived = current.id === slug || current.id.startsWith(`${slug}_`) || /^(rule|group)_\d+$/.test(current.id);
+  if (!derived) return current.id;
+  const used = modelIds(model);
+  used.delete(current.id);
+  const stem = slugOf(label);
+  if (!used.has(stem)) return stem;
+  for (let n = 2; ; n++) if (!used.has(`${stem}_${n}`)) return `${stem}_${n}`;
+}

@@ -49,3 +49,25 @@ function defaultValue(kind: Exclude<ValueKind, 'none'>): unknown {
 
 /** "a, b , c" → ["a", "b", "c"]: how the editor reads a list typed in one input. */
 export const parseList = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
+
+/**
+ * Operators that make sense for a HubSpot property type (numeric comparisons on numbers, days on dates, option
+ * tests on enumerations); an unknown property (typed by name) gets all of them. The rule's current operator is
+ * always offered, so an imported model is shown as it is.
+ */
+const BY_TYPE: Record<string, Operator[]> = {
+  string: ['known', 'unknown', 'eq', 'neq', 'in', 'notIn', 'contains', 'notContains', 'startsWith', 'endsWith', 'matches'],
+  number: ['known', 'unknown', 'eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'in', 'notIn'],
+  enumeration: ['known', 'unknown', 'eq', 'neq', 'in', 'notIn'],
+  bool: ['known', 'unknown', 'eq', 'neq'],
+  date: ['known', 'unknown', 'withinDays', 'olderThanDays'],
+  datetime: ['known', 'unknown', 'withinDays', 'olderThanDays'],
+};
+
+export function operatorsFor(type: string | undefined, current: Operator): { value: Operator; label: string }[] {
+  const ops = (type && BY_TYPE[type]) || (Object.keys(VALUE_KIND) as Operator[]);
+  return (ops.includes(current) ? ops : [...ops, current]).map((op) => ({ value: op, label: OPERATOR_LABELS[op] }));
+}
+
+/** Whether `op` fits the type (an unknown type allows any). */
+export const operatorFits = (type: string | undefined, op: Operator) => !type || !BY_TYPE[type] || BY_TYPE[type]!.includes(op);
