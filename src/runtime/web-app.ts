@@ -54,7 +54,9 @@ export function buildWebApp(deps: WebAppDeps) {
       ...signed,
       clock,
       logger,
-      receive: createBatchReceiver({ redis, keys, ledger: ctx.ledger, dirty: ctx.dirty, models: ctx.models, scheduler, logger, clock }),
+      receive: createBatchReceiver({
+        redis, keys, ledger: ctx.ledger, dirty: ctx.dirty, models: ctx.models, scheduler, logger, clock, isActive: deps.gateway.installations.isActive,
+      }),
     },
     oauth: {
       flow,

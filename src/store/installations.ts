@@ -145,6 +145,14 @@ export function createInstallationStore(deps: InstallationStoreDeps) {
     await redis.srem(keys.portals, String(portalId));
   }
 
+  /**
+   * Whether the portal has an active installation: one HGET, no decryption. The hot paths (each webhook batch per
+   * distinct portal, each /api request, the workflow action) ask this instead of reading the whole installation.
+   */
+  async function isActive(portalId: number): Promise<boolean> {
+    return (await redis.hget(hashKey(portalId), 'status')) === 'active';
+  }
+
   /** Every active installation (for sweeps and the CLI). */
   async function listActive(): Promise<ActiveInstallation[]> {
     const ids = await redis.smembers(keys.portals);
@@ -152,7 +160,7 @@ export function createInstallationStore(deps: InstallationStoreDeps) {
     return all.filter((i): i is ActiveInstallation => i?.status === 'active');
   }
 
-  return { get, save, saveTokens, markUninstalled, listActive };
+  return { get, isActive, save, saveTokens, markUninstalled, listActive };
 }
 
 export type InstallationStore = ReturnType<typeof createInstallationStore>;
