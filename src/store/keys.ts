@@ -57,7 +57,8 @@ export function appKeys(prefix: string) {
     prefix,
     /** Set of installed portal ids. */
     portals: `${prefix}:portals`,
-    oauthState: (state: string) => `${prefix}:oauth-state:${state}`,
+    /** String with a TTL: the nonce of an OAuth state spent by a callback (states themselves are never stored). */
+    oauthStateSpent: (nonce: string) => `${prefix}:oauth-state-spent:${nonce}`,
     portal,
   };
 }
