@@ -66,6 +66,7 @@ export function buildWebApp(deps: WebAppDeps) {
     },
     api: ctx,
     apiGuard: deps.apiGuard ?? signedApiAuth({ ...signed, now: clock }),
+    isInstalled: deps.gateway.installations.isActive,
     rawRouters: [
       workflowActionsRouter(workflowActionDeps({
         config, secret: deps.clientSecret, installations: deps.gateway.installations, models: ctx.models, scores: ctx.scores, requestScore, now: clock,

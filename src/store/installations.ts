@@ -113,7 +113,8 @@ export function createInstallationStore(deps: InstallationStoreDeps) {
     if (inst.userId !== undefined) fields.userId = String(inst.userId);
     checkExec(await redis.multi().del(hashKey(inst.portalId)).hset(hashKey(inst.portalId), fields).exec());
     // Not in the MULTI: the set is not in the portal's hash slot (Redis Cluster forbids cross-slot transactions).
-    await redis.sadd(keys.portals, String(inst.portalId));
+    // A re-install within the grace period keeps the portal's data: it leaves the erasure schedule.
+    await redis.multi().sadd(keys.portals, String(inst.portalId)).zrem(keys.uninstalled, String(inst.portalId)).exec();
     return inst;
   }
 
@@ -130,7 +131,11 @@ export function createInstallationStore(deps: InstallationStoreDeps) {
     return written === 1;
   }
 
-  /** Marks the portal uninstalled, drops its tokens and removes it from the installed set. Idempotent. */
+  /**
+   * Marks the portal uninstalled, drops its tokens, removes it from the installed set and schedules the erasure of
+   * its data (the `uninstalled` zset, scored by the uninstall time; see portal-erasure.ts). Idempotent: a second
+   * call keeps the first uninstall time.
+   */
   async function markUninstalled(portalId: number, at: number = clock()): Promise<void> {
     const h = hashKey(portalId);
     if ((await redis.hget(h, 'status')) === 'active') {
@@ -142,7 +147,7 @@ export function createInstallationStore(deps: InstallationStoreDeps) {
           .exec(),
       );
     }
-    await redis.srem(keys.portals, String(portalId));
+    await redis.multi().srem(keys.portals, String(portalId)).zadd(keys.uninstalled, 'NX', at, String(portalId)).exec();
   }
 
   /**
