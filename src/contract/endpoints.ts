@@ -10,6 +10,7 @@ import {
   AnalysisParamsSchema, CapacityRequestSchema, CapacityResponseSchema, ForwardQuerySchema, ForwardResponseSchema, LiveAccuracySchema,
   SuggestionRequestSchema, SuggestionStatusSchema,
 } from './analysis.js';
+import { DeletePortalDataRequestSchema, DeletePortalDataResponseSchema } from './portal-data.js';
 
 /**
  * Every route the card and the settings page call, as data: method, path, and the schema of each part. The
@@ -57,6 +58,8 @@ export const api = {
   liveAccuracy: endpoint({ method: 'GET', path: '/api/analysis/:modelId/accuracy', params: AnalysisParamsSchema, response: LiveAccuracySchema }),
   capacityThreshold: endpoint({ method: 'POST', path: '/api/analysis/:modelId/capacity', params: AnalysisParamsSchema, body: CapacityRequestSchema, response: CapacityResponseSchema }),
   forwardAccuracy: endpoint({ method: 'GET', path: '/api/analysis/:modelId/forward', params: AnalysisParamsSchema, query: ForwardQuerySchema, response: ForwardResponseSchema }),
+  // The portal's data (src/contract/portal-data.ts): erase every key and job of the signed portal, now.
+  deletePortalData: endpoint({ method: 'POST', path: '/api/portal/delete-data', body: DeletePortalDataRequestSchema, response: DeletePortalDataResponseSchema }),
 } as const;
 
 export type Api = typeof api;

@@ -9,4 +9,5 @@ export * from './card.js';
 export * from './models.js';
 export * from './preview.js';
 export * from './analysis.js';
+export * from './portal-data.js';
 export * from './endpoints.js';

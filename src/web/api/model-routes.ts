@@ -6,6 +6,7 @@ import type { ApiContext } from './api-context.js';
 import { cardHandlers } from './card-handlers.js';
 import { registerEndpoint, type ApiHandlers, type EndpointHandler } from './endpoint-route.js';
 import { modelHandlers } from './model-handlers.js';
+import { portalDataHandlers } from './portal-data-handlers.js';
 import { publishHandlers } from './publish-handlers.js';
 import { tryHandlers } from './try-handlers.js';
 
@@ -20,7 +21,8 @@ export type ModelRouteDeps = ApiContext;
  */
 export function modelRoutes(ctx: ModelRouteDeps): Router {
   const router = express.Router();
-  const handlers: ApiHandlers = { ...cardHandlers(ctx), ...modelHandlers(ctx), ...publishHandlers(ctx), ...tryHandlers(ctx), ...analysisHandlers(ctx) };
+  const handlers: ApiHandlers = { ...cardHandlers(ctx), ...modelHandlers(ctx), ...publishHandlers(ctx), ...tryHandlers(ctx), ...analysisHandlers(ctx),
+    ...portalDataHandlers(ctx) };
   for (const name of Object.keys(api) as EndpointName[]) {
     registerEndpoint(router, api[name], handlers[name] as EndpointHandler<(typeof api)[EndpointName]>);
   }
