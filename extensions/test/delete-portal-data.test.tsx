@@ -10,7 +10,7 @@ afterEach(() => { vi.unstubAllGlobals(); });
 
 describe("the settings page's data deletion", () => {
   it('deletes the portal’s data only after the typed confirmation, and says what was deleted', async () => {
-    fake.reply('POST', '/api/portal/delete-data', { erasedKeys: 42, removedJobs: 1 });
+    fake.reply('POST', '/api/portal/delete-data', { erasedKeys: 42, removedJobs: 1, uninstalledFromHubSpot: true });
     const r = renderSettings();
     await r.waitFor(() => r.findByTestId(Button, 'portal-data-delete'));
     r.findByTestId(Button, 'portal-data-delete').trigger('onClick');
@@ -22,6 +22,7 @@ describe("the settings page's data deletion", () => {
     r.findByTestId(LoadingButton, 'portal-data-confirm-run').trigger('onClick');
     await r.waitFor(() => r.findByTestId(Alert, 'portal-data-deleted'));
     expect(fake.calls.find((c) => c.path === '/api/portal/delete-data')?.body).toEqual({ confirm: 'DELETE' });
+    expect(r.findByTestId(Alert, 'portal-data-deleted').text).toContain('(42 records, 1 pending jobs). The app was uninstalled from this account');
     expect(r.mocks.actions.addAlert.calls).toEqual([[{ type: 'success', message: 'This account’s lead scoring data was deleted.' }]]);
   });
 

@@ -11,5 +11,7 @@ export type DeletePortalDataRequest = z.infer<typeof DeletePortalDataRequestSche
 export const DeletePortalDataResponseSchema = z.object({
   erasedKeys: z.number().int().nonnegative(),
   removedJobs: z.number().int().nonnegative(),
+  /** Whether HubSpot accepted the app's own uninstall (when not, remove the app under Connected apps). */
+  uninstalledFromHubSpot: z.boolean(),
 });
 export type DeletePortalDataResponse = z.infer<typeof DeletePortalDataResponseSchema>;

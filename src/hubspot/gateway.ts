@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { createInstallationStore } from '../store/installations.js';
 import type { AppKeys } from '../store/keys.js';
+import { uninstallApp } from './app-uninstall.js';
 import { createCaller, type HubSpotCallEvent } from './call-hubspot.js';
 import { batchReadContacts, batchUpdateContacts, listContacts, searchContacts } from './contacts-api.js';
 import { ensureScoreProperties } from './property-bootstrap.js';
@@ -69,6 +70,8 @@ export function createHubSpotGateway(deps: GatewayDeps) {
       searchContacts: (request: SearchRequest) => searchContacts(call, portalId, request),
       ensureScoreProperties: (group: PropertyGroupSpec, properties: PropertySpec[]) =>
         ensureScoreProperties(call, portalId, group, properties),
+      /** Uninstalls the app from the portal in HubSpot (the portal's "Delete this portal's data"). */
+      uninstallApp: () => uninstallApp(call, portalId),
     };
   }
 

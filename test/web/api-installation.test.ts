@@ -55,6 +55,11 @@ describe('the API for portals without an active installation', () => {
     const res = await h.call({ portalId: ERASED, method: 'POST', path: '/api/portal/delete-data', body: { confirm: 'DELETE' } });
     expect(res.status).toBe(200);
     expect(res.body.erasedKeys).toBeGreaterThan(0);
+    // The app uninstalled itself in HubSpot (the sandbox): its grant there is gone.
+    expect(res.body.uninstalledFromHubSpot).toBe(true);
+    const appId = h.sandbox.apps.byClientId(h.config.HUBSPOT_CLIENT_ID!)!.appId;
+    expect(h.sandbox.apps.isInstalled(ERASED, appId)).toBe(false);
+    expect(h.sandbox.apps.isInstalled(INSTALLED, appId)).toBe(true);
     expect(await portalDump(ERASED)).toEqual([]);
     expect(await h.ctx.redis.sismember(h.ctx.keys.portals, String(ERASED))).toBe(0);
     expect(await h.ctx.redis.zscore(h.ctx.keys.uninstalled, String(ERASED))).toBeNull();

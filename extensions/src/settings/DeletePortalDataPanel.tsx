@@ -10,9 +10,9 @@ import type { SettingsActions } from './types.js';
 const CONFIRM_WORD = 'DELETE';
 
 /**
- * "Delete this portal's data": erases every model, score, ledger and setting the app keeps for this HubSpot
- * account, at once, after a typed confirmation. The app then stops working for the account until it is
- * installed again; the score properties in HubSpot stay (they are the account's CRM data).
+ * "Delete this portal's data": uninstalls the app from this HubSpot account and erases every model, score, ledger
+ * and setting the app keeps for it, at once, after a typed confirmation. The score properties in HubSpot stay
+ * (they are the account's CRM data).
  */
 export function DeletePortalDataPanel(props: { actions: SettingsActions }) {
   const client = useApi();
@@ -33,7 +33,9 @@ export function DeletePortalDataPanel(props: { actions: SettingsActions }) {
     return (
       <Alert testId="portal-data-deleted" title="Data deleted" variant="success">
         {`Every model, score and setting of this account was deleted (${done.erasedKeys} records, ${done.removedJobs} pending jobs). ` +
-          'Lead scoring no longer runs here; install the app again to start over.'}
+          (done.uninstalledFromHubSpot
+            ? 'The app was uninstalled from this account; install it again to start over.'
+            : 'Lead scoring no longer runs here; remove the app under Connected apps, or install it again to start over.')}
       </Alert>
     );
   }
@@ -47,7 +49,7 @@ export function DeletePortalDataPanel(props: { actions: SettingsActions }) {
       {confirming ? (
         <Alert testId="portal-data-confirm" title="Delete this account’s data?" variant="danger">
           <Flex direction="column" gap="xs">
-            <Text>Every scoring model, version, score, signal history and setting is deleted at once and cannot be recovered. Lead scoring stops for this account.</Text>
+            <Text>Every scoring model, version, score, signal history and setting is deleted at once and cannot be recovered. The app is uninstalled from this account.</Text>
             <Input testId="portal-data-confirm-word" label={`Type ${CONFIRM_WORD} to confirm`} name="confirmDelete" value={typed} onInput={setTyped} onChange={setTyped} />
             <Flex direction="row" gap="xs">
               <LoadingButton testId="portal-data-confirm-run" variant="destructive" loading={erase.busy} disabled={typed !== CONFIRM_WORD} onClick={onConfirm}>
