@@ -114,7 +114,7 @@ export function createInstallationStore(deps: InstallationStoreDeps) {
     checkExec(await redis.multi().del(hashKey(inst.portalId)).hset(hashKey(inst.portalId), fields).exec());
     // Not in the MULTI: the set is not in the portal's hash slot (Redis Cluster forbids cross-slot transactions).
     // A re-install within the grace period keeps the portal's data: it leaves the erasure schedule.
-    await redis.multi().sadd(keys.portals, String(inst.portalId)).zrem(keys.uninstalled, String(inst.portalId)).exec();
+    checkExec(await redis.multi().sadd(keys.portals, String(inst.portalId)).zrem(keys.uninstalled, String(inst.portalId)).exec());
     return inst;
   }
 
@@ -147,7 +147,7 @@ export function createInstallationStore(deps: InstallationStoreDeps) {
           .exec(),
       );
     }
-    await redis.multi().srem(keys.portals, String(portalId)).zadd(keys.uninstalled, 'NX', at, String(portalId)).exec();
+    checkExec(await redis.multi().srem(keys.portals, String(portalId)).zadd(keys.uninstalled, 'NX', at, String(portalId)).exec());
   }
 
   /**
