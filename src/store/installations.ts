@@ -114,7 +114,9 @@ export function createInstallationStore(deps: InstallationStoreDeps) {
     checkExec(await redis.multi().del(hashKey(inst.portalId)).hset(hashKey(inst.portalId), fields).exec());
     // Not in the MULTI: the set is not in the portal's hash slot (Redis Cluster forbids cross-slot transactions).
     // A re-install within the grace period keeps the portal's data: it leaves the erasure schedule.
-    checkExec(await redis.multi().sadd(keys.portals, String(inst.portalId)).zrem(keys.uninstalled, String(inst.portalId)).exec());
+    // Two commands, not a MULTI: the two app-wide keys may sit in different Redis Cluster slots.
+    await redis.sadd(keys.portals, String(inst.portalId));
+    await redis.zrem(keys.uninstalled, String(inst.portalId));
     return inst;
   }
 
@@ -147,7 +149,8 @@ export function createInstallationStore(deps: InstallationStoreDeps) {
           .exec(),
       );
     }
-    checkExec(await redis.multi().srem(keys.portals, String(portalId)).zadd(keys.uninstalled, 'NX', at, String(portalId)).exec());
+    await redis.srem(keys.portals, String(portalId));
+    await redis.zadd(keys.uninstalled, 'NX', at, String(portalId));
   }
 
   /**
