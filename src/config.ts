@@ -85,6 +85,11 @@ const EnvSchema = z
     LEDGER_MAX_EVENTS: z.coerce.number().int().positive().default(200),
     LEDGER_MAX_AGE_DAYS: z.coerce.number().int().positive().default(365),
     HISTORY_MAX_ENTRIES: z.coerce.number().int().positive().default(50),
+    /**
+     * Days the data of an uninstalled portal is kept before every key of it is erased. A re-install within them
+     * finds its models as they were; 0 erases at the next sweep.
+     */
+    UNINSTALL_GRACE_DAYS: z.coerce.number().min(0).max(3650).default(30),
 
     /** Local HubSpot stand-in (used when no HubSpot credentials are set). */
     SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3900),

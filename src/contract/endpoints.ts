@@ -11,6 +11,7 @@ import {
   SuggestionRequestSchema, SuggestionStatusSchema,
 } from './analysis.js';
 import { ContactSearchQuerySchema, ContactSearchResponseSchema, PropertyListQuerySchema, PropertyListSchema } from './crm-lookup.js';
+import { DeletePortalDataRequestSchema, DeletePortalDataResponseSchema } from './portal-data.js';
 
 /**
  * Every route the card and the settings page call, as data: method, path, and the schema of each part. The
@@ -61,6 +62,8 @@ export const api = {
   // CRM look-ups for the editor (src/contract/crm-lookup.ts): property definitions, contacts by name or email.
   listProperties: endpoint({ method: 'GET', path: '/api/crm/properties', query: PropertyListQuerySchema, response: PropertyListSchema }),
   searchContacts: endpoint({ method: 'GET', path: '/api/crm/contacts/search', query: ContactSearchQuerySchema, response: ContactSearchResponseSchema }),
+  // The portal's data (src/contract/portal-data.ts): erase every key and job of the signed portal, now.
+  deletePortalData: endpoint({ method: 'POST', path: '/api/portal/delete-data', body: DeletePortalDataRequestSchema, response: DeletePortalDataResponseSchema }),
 } as const;
 
 export type Api = typeof api;

@@ -10,4 +10,5 @@ export * from './models.js';
 export * from './preview.js';
 export * from './analysis.js';
 export * from './crm-lookup.js';
+export * from './portal-data.js';
 export * from './endpoints.js';

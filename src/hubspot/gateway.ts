@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { createInstallationStore } from '../store/installations.js';
 import type { AppKeys } from '../store/keys.js';
+import { uninstallApp } from './app-uninstall.js';
 import { createCaller, type HubSpotCallEvent } from './call-hubspot.js';
 import { batchReadContacts, batchUpdateContacts, listContacts, searchContacts } from './contacts-api.js';
 import { listContactProperties } from './properties-api.js';
@@ -71,6 +72,8 @@ export function createHubSpotGateway(deps: GatewayDeps) {
       listContactProperties: () => listContactProperties(call, portalId),
       ensureScoreProperties: (group: PropertyGroupSpec, properties: PropertySpec[]) =>
         ensureScoreProperties(call, portalId, group, properties),
+      /** Uninstalls the app from the portal in HubSpot (the portal's "Delete this portal's data"). */
+      uninstallApp: () => uninstallApp(call, portalId),
     };
   }
 

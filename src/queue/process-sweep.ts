@@ -1,4 +1,5 @@
 import type { PipelineContext } from './context.js';
+import { eraseExpiredPortals } from './erase-portal.js';
 
 /** Contacts promoted from the decay schedule per portal per sweep (the rest wait for the next sweep). */
 const DECAY_PER_SWEEP = 10_000;
@@ -7,8 +8,9 @@ const ORPHAN_GRACE_MS = 30_000;
 
 /**
  * The periodic sweep over installed portals: contacts whose decay moment has come become dirty (so decay is
- * honoured without rescoring everyone), and a portal with overdue dirty contacts or expired claims (a worker
- * died and its job was given up) gets a score job again.
+ * honoured without rescoring everyone), a portal with overdue dirty contacts or expired claims (a worker
+ * died and its job was given up) gets a score job again, and portals uninstalled longer than the grace period
+ * are erased.
  */
 export async function processSweep(ctx: PipelineContext) {
   const portals = (await ctx.redis.smembers(ctx.keys.portals)).map(Number).filter((p) => Number.isInteger(p) && p > 0);
@@ -25,5 +27,6 @@ export async function processSweep(ctx: PipelineContext) {
       restarted++;
     }
   }
-  return { portals: portals.length, decayed, restarted };
+  const erased = await eraseExpiredPortals(ctx, ctx.clock());
+  return { portals: portals.length, decayed, restarted, erased };
 }

@@ -1,7 +1,10 @@
 import type { Queue } from 'bullmq';
 import { jobIds, type JobData } from './jobs.js';
 
-/** How often the sweep runs (decay moments, orphaned work). */
+/** Jobs read per page when looking for one portal's jobs. */
+const PAGE = 500;
+
+/** How often the sweep runs (decay moments, orphaned work, erasure of uninstalled portals). */
 export const SWEEP_EVERY_MS = 60_000;
 
 /**
@@ -39,6 +42,30 @@ export function createScheduler(deps: { queue: Queue; clock?: () => number; atte
     async enqueueAnalysis(portalId: number, modelId: string, requestedAt: number): Promise<void> {
       const data: JobData<'analysis'> = { portalId, modelId, requestedAt };
       await queue.add('analysis', data, { ...common, attempts: 3, jobId: jobIds.analysis(portalId, modelId, requestedAt) });
+    },
+
+    /**
+     * Removes every job of the portal that is not running (waiting, delayed, prioritized, failed or kept
+     * completed), so no job data names the portal once its data is erased. Returns how many went and how many of
+     * its jobs are running now (those end at their first installation check and are removed on completion).
+     * Reads the queue page by page: erasure is rare, and BullMQ keeps no per-portal index.
+     */
+    async removePortalJobs(portalId: number): Promise<{ removed: number; running: number }> {
+      let removed = 0;
+      let running = 0;
+      const ofPortal = (j: { data?: unknown } | undefined) => (j?.data as { portalId?: unknown } | undefined)?.portalId === portalId;
+      for (const state of ['wait', 'delayed', 'prioritized', 'failed', 'completed', 'waiting-children'] as const) {
+        for (let start = 0; ; start += PAGE) {
+          const jobs = await queue.getJobs([state], start, start + PAGE - 1, true);
+          const mine = jobs.filter(ofPortal);
+          for (const job of mine) await job.remove().then(() => removed++, () => undefined);
+          if (jobs.length < PAGE) break;
+          // Removed jobs shift the following ones down a page.
+          start -= mine.length;
+        }
+      }
+      running = (await queue.getJobs(['active'])).filter(ofPortal).length;
+      return { removed, running };
     },
 
     /** Installs the periodic sweep (idempotent: one scheduler however many processes start). */

@@ -54,7 +54,9 @@ export function buildWebApp(deps: WebAppDeps) {
       ...signed,
       clock,
       logger,
-      receive: createBatchReceiver({ redis, keys, ledger: ctx.ledger, dirty: ctx.dirty, models: ctx.models, scheduler, logger, clock }),
+      receive: createBatchReceiver({
+        redis, keys, ledger: ctx.ledger, dirty: ctx.dirty, models: ctx.models, scheduler, logger, clock, isActive: deps.gateway.installations.isActive,
+      }),
     },
     oauth: {
       flow,
@@ -64,6 +66,7 @@ export function buildWebApp(deps: WebAppDeps) {
     },
     api: ctx,
     apiGuard: deps.apiGuard ?? signedApiAuth(signedRequestOptions(config, deps.clientSecret, clock)),
+    isInstalled: deps.gateway.installations.isActive,
     rawRouters: [
       workflowActionsRouter(workflowActionDeps({
         config, secret: deps.clientSecret, installations: deps.gateway.installations, models: ctx.models, scores: ctx.scores, requestScore, now: clock,

@@ -113,7 +113,10 @@ export function createInstallationStore(deps: InstallationStoreDeps) {
     if (inst.userId !== undefined) fields.userId = String(inst.userId);
     checkExec(await redis.multi().del(hashKey(inst.portalId)).hset(hashKey(inst.portalId), fields).exec());
     // Not in the MULTI: the set is not in the portal's hash slot (Redis Cluster forbids cross-slot transactions).
+    // A re-install within the grace period keeps the portal's data: it leaves the erasure schedule.
+    // Two commands, not a MULTI: the two app-wide keys may sit in different Redis Cluster slots.
     await redis.sadd(keys.portals, String(inst.portalId));
+    await redis.zrem(keys.uninstalled, String(inst.portalId));
     return inst;
   }
 
@@ -130,7 +133,11 @@ export function createInstallationStore(deps: InstallationStoreDeps) {
     return written === 1;
   }
 
-  /** Marks the portal uninstalled, drops its tokens and removes it from the installed set. Idempotent. */
+  /**
+   * Marks the portal uninstalled, drops its tokens, removes it from the installed set and schedules the erasure of
+   * its data (the `uninstalled` zset, scored by the uninstall time; see portal-erasure.ts). Idempotent: a second
+   * call keeps the first uninstall time.
+   */
   async function markUninstalled(portalId: number, at: number = clock()): Promise<void> {
     const h = hashKey(portalId);
     if ((await redis.hget(h, 'status')) === 'active') {
@@ -143,6 +150,15 @@ export function createInstallationStore(deps: InstallationStoreDeps) {
       );
     }
     await redis.srem(keys.portals, String(portalId));
+    await redis.zadd(keys.uninstalled, 'NX', at, String(portalId));
+  }
+
+  /**
+   * Whether the portal has an active installation: one HGET, no decryption. The hot paths (each webhook batch per
+   * distinct portal, each /api request, the workflow action) ask this instead of reading the whole installation.
+   */
+  async function isActive(portalId: number): Promise<boolean> {
+    return (await redis.hget(hashKey(portalId), 'status')) === 'active';
   }
 
   /** Every active installation (for sweeps and the CLI). */
@@ -152,7 +168,7 @@ export function createInstallationStore(deps: InstallationStoreDeps) {
     return all.filter((i): i is ActiveInstallation => i?.status === 'active');
   }
 
-  return { get, save, saveTokens, markUninstalled, listActive };
+  return { get, isActive, save, saveTokens, markUninstalled, listActive };
 }
 
 export type InstallationStore = ReturnType<typeof createInstallationStore>;

@@ -59,7 +59,10 @@ export function appKeys(prefix: string) {
     prefix,
     /** Set of installed portal ids. */
     portals: `${prefix}:portals`,
-    oauthState: (state: string) => `${prefix}:oauth-state:${state}`,
+    /** Zset: portal id → when it was uninstalled; its keys are erased once the grace period has passed. */
+    uninstalled: `${prefix}:uninstalled`,
+    /** String with a TTL: the nonce of an OAuth state spent by a callback (states themselves are never stored). */
+    oauthStateSpent: (nonce: string) => `${prefix}:oauth-state-spent:${nonce}`,
     portal,
   };
 }

@@ -1,6 +1,7 @@
 import express, { type Express, type RequestHandler, type Router } from 'express';
 import type { Logger } from '../logger.js';
 import { modelRoutes, type ModelRouteDeps } from './api/model-routes.js';
+import { requireInstallation } from './api/require-installation.js';
 import { errorHandler } from './error-handler.js';
 import { HttpError } from './http-error.js';
 import { oauthRoutes, type OAuthRouteDeps } from './oauth/oauth-routes.js';
@@ -18,6 +19,8 @@ export type AppDeps = {
    * `res.locals.portalId` from a verified source (the web process passes `signedApiAuth`).
    */
   apiGuard: RequestHandler[];
+  /** Whether a portal has an active installation: every `/api` route acts only for such portals. */
+  isInstalled: (portalId: number) => Promise<boolean>;
   /** Routers mounted at the root before any body parser (they read raw bodies), e.g. workflow actions. */
   rawRouters?: Router[];
   /** More routers after the API (e.g. a local preview). */
@@ -47,7 +50,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(webhookRoute(deps.webhooks));
   for (const r of deps.rawRouters ?? []) app.use(r);
   app.use(oauthRoutes(deps.oauth));
-  app.use('/api', ...deps.apiGuard);
+  app.use('/api', ...deps.apiGuard, requireInstallation(deps.isInstalled));
   app.use(modelRoutes(deps.api));
   for (const r of deps.routers ?? []) app.use(r);
 

@@ -76,12 +76,12 @@ describe('OAuth state', () => {
   it('accepts a state once, with the data it carried', async () => {
     const state = await states.issue({ returnTo: '/settings' });
     expect(await states.consume(state)).toEqual({ ok: true, meta: { returnTo: '/settings' } });
-    expect(await states.consume(state)).toEqual({ ok: false, reason: 'expired-or-used' });
+    expect(await states.consume(state)).toEqual({ ok: false, reason: 'used' });
   });
 
   it('rejects a forged signature before asking Redis', async () => {
     const state = await states.issue();
-    const forged = `${state.slice(0, 33)}${'A'.repeat(43)}`;
+    const forged = `${state.split('.')[0]}.${'A'.repeat(43)}`;
     expect(await states.consume(forged)).toEqual({ ok: false, reason: 'bad-signature' });
     expect(await states.consume(state)).toMatchObject({ ok: true });
   });
@@ -93,11 +93,26 @@ describe('OAuth state', () => {
     expect(await states.consume(undefined)).toEqual({ ok: false, reason: 'malformed' });
   });
 
-  it('stores the state with a 10 minute expiry', async () => {
-    const state = await states.issue();
-    const ttl = await space.redis.pttl(space.keys.oauthState(state.split('.')[0]!));
-    expect(ttl).toBeGreaterThan(590_000);
-    expect(ttl).toBeLessThanOrEqual(600_000);
+  it('stores nothing when issuing, and refuses a state after its 10 minutes', async () => {
+    let now = NOW;
+    const clocked = createOAuthStateStore({ redis: space.redis, keys: space.keys, signingKey: stateSigningKey(ENCRYPTION_KEY), clock: () => now });
+    const before = await dumpPrefix(space.redis, space.prefix);
+    const state = await clocked.issue();
+    expect(await dumpPrefix(space.redis, space.prefix)).toEqual(before);
+    now += 10 * 60_000;
+    expect(await clocked.consume(state)).toEqual({ ok: false, reason: 'expired' });
+  });
+
+  it('marks a spent state for its remaining lifetime only', async () => {
+    let now = NOW;
+    const clocked = createOAuthStateStore({ redis: space.redis, keys: space.keys, signingKey: stateSigningKey(ENCRYPTION_KEY), clock: () => now });
+    const state = await clocked.issue();
+    now += 4 * 60_000;
+    expect(await clocked.consume(state)).toMatchObject({ ok: true });
+    const nonce = JSON.parse(Buffer.from(state.split('.')[0]!, 'base64url').toString('utf8')).n;
+    const ttl = await space.redis.pttl(space.keys.oauthStateSpent(nonce));
+    expect(ttl).toBeGreaterThan(5 * 60_000);
+    expect(ttl).toBeLessThanOrEqual(6 * 60_000);
   });
 });
 
@@ -130,7 +145,7 @@ describe('the install flow', () => {
     await flow.complete({ code: 'c', state });
     await expect(flow.complete({ code: 'c', state })).rejects.toMatchObject({ code: 'OAUTH_STATE_INVALID' });
     await expect(flow.complete({ code: 'c', state: 'nope' })).rejects.toMatchObject({ code: 'OAUTH_STATE_INVALID' });
-    await expect(flow.complete({ code: 'c' })).rejects.toMatchObject({ code: 'OAUTH_CALLBACK_INVALID' });
+    await expect(flow.complete({ state })).rejects.toMatchObject({ code: 'OAUTH_CALLBACK_INVALID' });
     await expect(flow.complete({ error: 'access_denied' })).rejects.toBeInstanceOf(OAuthError);
   });
 

@@ -45,7 +45,7 @@ describe('the sweep', () => {
     await redis.sadd(ctx.keys.portals, '1', '2', '3');
     await redis.zadd(k.decay, String(now - 1), '10', String(now + 60_000), '11');
     const result = await processSweep(ctx);
-    expect(result).toEqual({ portals: 3, decayed: 1, restarted: 1 });
+    expect(result).toEqual({ portals: 3, decayed: 1, restarted: 1, erased: 0 });
     expect(await redis.zrange(k.dirty, '0', '-1', 'WITHSCORES')).toEqual(['10', String(now)]);
     expect(await redis.zrange(k.decay, '0', '-1')).toEqual(['11']);
     expect((await queue.getJobs(['waiting', 'delayed'])).map((j) => [j.id, j.data])).toEqual([[`score-1-${now}`, { portalId: 1 }]]);
@@ -57,7 +57,7 @@ describe('the sweep', () => {
     await redis.zadd(ctx.keys.portal(3).inflight, String(now - 1), '30');
     // Due a moment ago: its own job is presumably about to run; not an orphan.
     await redis.zadd(ctx.keys.portal(4).dirty, String(now - 1_000), '40');
-    expect(await processSweep(ctx)).toEqual({ portals: 3, decayed: 0, restarted: 2 });
+    expect(await processSweep(ctx)).toEqual({ portals: 3, decayed: 0, restarted: 2, erased: 0 });
     expect((await queue.getJobs(['waiting', 'delayed'])).map((j) => j.id).sort()).toEqual([`score-2-${now}`, `score-3-${now}`]);
   });
 });

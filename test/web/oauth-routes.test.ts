@@ -25,7 +25,7 @@ describe('the OAuth routes', () => {
     expect(location.searchParams.get('client_id')).toBe('pipeline-client-id');
     expect(location.searchParams.get('redirect_uri')).toBe('https://scoring.example.com/oauth/callback');
     expect(location.searchParams.get('scope')).toBe('oauth crm.objects.contacts.read crm.objects.contacts.write crm.schemas.contacts.write');
-    expect(state).toMatch(/^[A-Za-z0-9_-]{32}\.[A-Za-z0-9_-]{43}$/);
+    expect(state).toMatch(/^[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{43}$/);
   });
 
   it('answer a forged or reused state with a page asking to start again, without calling HubSpot', async () => {

@@ -41,12 +41,22 @@ describe('webhook batch schema', () => {
     ]);
   });
 
-  it('names every missing or malformed field by its path', () => {
+  it('skips each malformed event, naming every missing or malformed field by its path, and keeps the valid ones', () => {
     const r = parseWebhookBatch([
       { eventId: 1, subscriptionId: 2, portalId: 3, appId: 4, occurredAt: 5, subscriptionType: 'contact.merge', attemptNumber: 0, mergedObjectIds: ['x'] },
       { eventId: 1, subscriptionId: 2, appId: 4, occurredAt: -1, subscriptionType: 'contact.creation', attemptNumber: 0, objectId: 9 },
+      { eventId: 1, subscriptionId: 2, portalId: 3, appId: 4, occurredAt: 5, subscriptionType: 'contact.creation', attemptNumber: 0, objectId: 9 },
     ]);
-    expect(r.ok ? [] : r.issues.map((i) => i.path)).toEqual(['[0].primaryObjectId', '[0].mergedObjectIds[0]', '[1].portalId', '[1].occurredAt']);
+    if (!r.ok) throw new Error('an array is a batch');
+    expect(r.skipped.map((s) => [s.index, s.portalId, s.issues.map((i) => i.path)])).toEqual([
+      [0, 3, ['[0].primaryObjectId', '[0].mergedObjectIds[0]']],
+      [1, null, ['[1].portalId', '[1].occurredAt']],
+    ]);
+    expect(r.events.map((e) => e.kind)).toEqual(['creation']);
+  });
+
+  it('refuses a body that is not an array as a whole', () => {
+    expect(parseWebhookBatch({ events: [] })).toEqual({ ok: false, issues: [{ path: '', message: 'expected a JSON array of events' }] });
   });
 
   it('keeps events of unknown kinds as ignorable, not as errors', () => {

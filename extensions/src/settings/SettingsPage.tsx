@@ -8,6 +8,7 @@ import { ApiProvider, useApi } from '../api/context.js';
 import { describeError } from '../api/errors.js';
 import { useAction } from '../api/use-action.js';
 import { useRequest } from '../api/use-request.js';
+import { DeletePortalDataPanel } from './DeletePortalDataPanel.js';
 import { blankModel } from './editor/defaults.js';
 import { ImportExportPanel } from './ImportExportPanel.js';
 import { ModelWorkspace } from './ModelWorkspace.js';
@@ -26,7 +27,10 @@ export interface SettingsPageProps {
 export function SettingsPage(props: SettingsPageProps) {
   return (
     <ApiProvider baseUrl={props.apiBaseUrl} context={props.context} {...(props.fetch ? { fetch: props.fetch } : {})}>
-      <SettingsBody {...props} />
+      <Flex direction="column" gap="lg">
+        <SettingsBody {...props} />
+        <DeletePortalDataPanel actions={props.actions} />
+      </Flex>
     </ApiProvider>
   );
 }

@@ -9,6 +9,7 @@ import { oauthRoutes } from '../routes/oauth-routes.js';
 import { objectsRoutes } from '../routes/objects-routes.js';
 import { propertiesRoutes } from '../routes/properties-routes.js';
 import { searchRoutes } from '../routes/search-routes.js';
+import { appInstallRoutes } from '../routes/app-install-routes.js';
 import { authMiddleware } from './auth.js';
 import { faultMiddleware } from './faults.js';
 import { apiError, errorHandler } from './hubspot-error.js';
@@ -40,7 +41,7 @@ export function createApp(ctx: SandboxContext, deps: AppDeps): Express {
   api.use(authMiddleware(ctx.tokens, ctx.apps, ctx.clock));
   api.use(faultMiddleware(deps.faults, limitHeaders));
   api.use(rateLimitMiddleware(deps.tenSecondly, deps.search, ctx.clock));
-  api.use(propertiesRoutes(ctx), searchRoutes(ctx), batchRoutes(ctx), lifecycleRoutes(ctx), objectsRoutes(ctx), associationsRoutes(ctx));
+  api.use(propertiesRoutes(ctx), searchRoutes(ctx), batchRoutes(ctx), lifecycleRoutes(ctx), objectsRoutes(ctx), associationsRoutes(ctx), appInstallRoutes(ctx));
   app.use(api);
 
   app.use((req, _res, next) => next(apiError(404, 'OBJECT_NOT_FOUND', `No route for ${req.method} ${req.path}`)));

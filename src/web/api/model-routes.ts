@@ -7,6 +7,7 @@ import { cardHandlers } from './card-handlers.js';
 import { crmLookupHandlers } from './crm-lookup-handlers.js';
 import { registerEndpoint, type ApiHandlers, type EndpointHandler } from './endpoint-route.js';
 import { modelHandlers } from './model-handlers.js';
+import { portalDataHandlers } from './portal-data-handlers.js';
 import { publishHandlers } from './publish-handlers.js';
 import { tryHandlers } from './try-handlers.js';
 
@@ -21,7 +22,8 @@ export type ModelRouteDeps = ApiContext;
  */
 export function modelRoutes(ctx: ModelRouteDeps): Router {
   const router = express.Router();
-  const handlers: ApiHandlers = { ...cardHandlers(ctx), ...modelHandlers(ctx), ...publishHandlers(ctx), ...tryHandlers(ctx), ...analysisHandlers(ctx), ...crmLookupHandlers(ctx) };
+  const handlers: ApiHandlers = { ...cardHandlers(ctx), ...modelHandlers(ctx), ...publishHandlers(ctx), ...tryHandlers(ctx), ...analysisHandlers(ctx),
+    ...crmLookupHandlers(ctx), ...portalDataHandlers(ctx) };
   for (const name of Object.keys(api) as EndpointName[]) {
     registerEndpoint(router, api[name], handlers[name] as EndpointHandler<(typeof api)[EndpointName]>);
   }

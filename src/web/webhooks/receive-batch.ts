@@ -20,29 +20,39 @@ export type ReceiveDeps = {
   dirty: DirtyStore;
   models: Pick<ModelStore, 'outputPrefixes'>;
   scheduler: Pick<Scheduler, 'scheduleScore'>;
+  /** Whether the portal has an active installation (events of any other portal are acknowledged and dropped). */
+  isActive: (portalId: number) => Promise<boolean>;
   logger: Logger;
   clock: () => number;
 };
+
+export type ReceiveResult = { portals: number; dirty: number; erased: number; stored: number; uninstalled: number; ignored: number };
 
 /**
  * Stores a validated webhook batch durably and enqueues its scoring: per portal, one MULTI with every ledger,
  * dirty, erasure and merge write, then one score job for the portal's settle window. Any storage failure throws
  * StorageUnavailableError (→ 503, HubSpot retries): the batch is never acknowledged before it is stored.
+ * Events of a portal without an active installation are dropped (counted as `uninstalled`): the installation is
+ * read once per distinct portal of the batch, in the same round trip as the portal's output prefixes.
  */
 export function createBatchReceiver(deps: ReceiveDeps) {
   // The window each portal's score job was last enqueued for by this process: every batch of a burst shares the
   // window, and its job id is deterministic, so while the window is open (the job has not run yet) enqueuing it
   // again would only repeat a no-op round trip.
   const scheduled = new Map<number, number>();
-  return async function receive(events: ParsedEvent[]): Promise<{ portals: number; dirty: number; erased: number }> {
+  return async function receive(events: ParsedEvent[]): Promise<ReceiveResult> {
     const byPortal = new Map<number, ParsedEvent[]>();
     for (const e of events) byPortal.set(e.event.portalId, [...(byPortal.get(e.event.portalId) ?? []), e]);
-    let dirty = 0;
-    let erased = 0;
+    const out: ReceiveResult = { portals: byPortal.size, dirty: 0, erased: 0, stored: 0, uninstalled: 0, ignored: 0 };
     try {
       for (const [portalId, portalEvents] of byPortal) {
         const now = deps.clock();
-        const prefixes = new Set([DEFAULT_OUTPUT_PREFIX, ...(await deps.models.outputPrefixes(portalId))]);
+        const [active, own] = await Promise.all([deps.isActive(portalId), deps.models.outputPrefixes(portalId)]);
+        if (!active) {
+          out.uninstalled += portalEvents.length;
+          continue;
+        }
+        const prefixes = new Set([DEFAULT_OUTPUT_PREFIX, ...own]);
         const batch = createSignalBatch(deps, portalId, now);
         applyEvents(portalEvents, {
           batch,
@@ -54,13 +64,16 @@ export function createBatchReceiver(deps: ReceiveDeps) {
           await deps.scheduler.scheduleScore(portalId, result.due);
           scheduled.set(portalId, result.due);
         }
-        dirty += result.dirty;
-        erased += result.erased;
+        out.dirty += result.dirty;
+        out.erased += result.erased;
+        const ignored = portalEvents.filter((e) => e.kind === null).length;
+        out.ignored += ignored;
+        out.stored += portalEvents.length - ignored;
       }
     } catch (err) {
       throw new StorageUnavailableError(err);
     }
-    return { portals: byPortal.size, dirty, erased };
+    return out;
   };
 }
 

@@ -1,6 +1,7 @@
 import express, { type Router } from 'express';
 import { publicRequestUrl, verifyV3 } from '../../hubspot/signature.js';
 import type { Logger } from '../../logger.js';
+import { webhookEvents } from '../../observability/metrics.js';
 import { HttpError } from '../http-error.js';
 import type { BatchReceiver } from './receive-batch.js';
 import { parseWebhookBatch } from './webhook-schema.js';
@@ -22,7 +23,10 @@ export type WebhookRouteDeps = {
 /**
  * `POST /webhooks/hubspot`, checked in a fixed order, each failure with its own status: body over 1 MB (413,
  * by the raw parser) → v3 signature on the raw bytes against the public URL (401 missing, stale or wrong) →
- * JSON (400) → batch shape (400, every problem by path) → store + enqueue (503 when Redis is down) → 204.
+ * JSON (400) → a JSON array (400) → each event on its own: a malformed one is skipped, logged with its problems
+ * by path (no values: they may be personal data) and counted → store + enqueue the valid events of installed
+ * portals (503 when Redis is down) → 204. Counted on `lead_scoring_webhook_events_total` by outcome: received,
+ * stored, skipped_malformed, skipped_uninstalled, ignored (a type the app has no handler for).
  */
 export function webhookRoute(deps: WebhookRouteDeps): Router {
   const router = express.Router();
@@ -46,8 +50,16 @@ export function webhookRoute(deps: WebhookRouteDeps): Router {
     }
     const batch = parseWebhookBatch(json);
     if (!batch.ok) throw new HttpError(400, 'BAD_REQUEST', 'Webhook body is not a HubSpot event batch', batch.issues);
+    webhookEvents.inc({ outcome: 'received' }, batch.events.length + batch.skipped.length);
+    for (const skipped of batch.skipped) {
+      deps.logger.warn({ index: skipped.index, portalId: skipped.portalId, issues: skipped.issues }, 'malformed webhook event skipped');
+    }
+    if (batch.skipped.length) webhookEvents.inc({ outcome: 'skipped_malformed' }, batch.skipped.length);
     const stored = await deps.receive(batch.events);
-    deps.logger.debug({ events: batch.events.length, ...stored }, 'webhook batch stored');
+    if (stored.stored) webhookEvents.inc({ outcome: 'stored' }, stored.stored);
+    if (stored.uninstalled) webhookEvents.inc({ outcome: 'skipped_uninstalled' }, stored.uninstalled);
+    if (stored.ignored) webhookEvents.inc({ outcome: 'ignored' }, stored.ignored);
+    deps.logger.debug({ events: batch.events.length, skipped: batch.skipped.length, ...stored }, 'webhook batch stored');
     res.status(204).end();
   });
   return router;

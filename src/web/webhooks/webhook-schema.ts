@@ -69,33 +69,51 @@ export function splitType(subscriptionType: string): { scope: string; kind: stri
 
 export type ParsedEvent = { [K in EventKind]: { kind: K; event: KindEvent<K> } }[EventKind] | { kind: null; event: BaseEvent };
 
-export type BatchParse = { ok: true; events: ParsedEvent[] } | { ok: false; issues: { path: string; message: string }[] };
+/** An event left out of a batch: its index, and what was wrong, by path (never the values: they may be personal). */
+export type SkippedEvent = { index: number; portalId: number | null; issues: { path: string; message: string }[] };
+
+export type BatchParse = { ok: true; events: ParsedEvent[]; skipped: SkippedEvent[] } | { ok: false; issues: { path: string; message: string }[] };
 
 const path = (index: number, p: PropertyKey[]) => `[${index}]${p.map((s) => (typeof s === 'number' ? `[${s}]` : `.${String(s)}`)).join('')}`;
 
 /**
- * Validates a parsed body as a webhook batch: an array whose every event has the common fields, and the fields
- * of its kind when the kind is one we handle. Every problem is reported with its path (`[3].propertyName`).
+ * HubSpot's webhook field table names the type field `eventType` in places where the payload examples say
+ * `subscriptionType` ("Webhooks API", developers.hubspot.com/docs/api-reference/latest/webhooks/guide): accept
+ * either, `subscriptionType` winning when both are present.
+ */
+function withSubscriptionType(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  const r = raw as Record<string, unknown>;
+  return r.subscriptionType === undefined && typeof r.eventType === 'string' ? { ...r, subscriptionType: r.eventType } : raw;
+}
+
+const portalOf = (raw: unknown): number | null => {
+  const id = (raw as { portalId?: unknown } | null)?.portalId;
+  return typeof id === 'number' && Number.isInteger(id) && id > 0 ? id : null;
+};
+
+/**
+ * Validates a parsed body as a webhook batch, event by event. A body that is not an array is refused whole
+ * (`ok: false`); otherwise every event with the common fields (and the fields of its kind, when the kind is one we
+ * handle) is kept, and each other event is skipped with its problems by path (`[3].propertyName`). HubSpot retries
+ * a refused batch and then drops it whole, so one bad event must not cost the others.
  */
 export function parseWebhookBatch(body: unknown): BatchParse {
   if (!Array.isArray(body)) return { ok: false, issues: [{ path: '', message: 'expected a JSON array of events' }] };
-  const issues: { path: string; message: string }[] = [];
+  const skipped: SkippedEvent[] = [];
   const events: ParsedEvent[] = [];
-  body.forEach((raw, i) => {
+  body.forEach((original, i) => {
+    const raw = withSubscriptionType(original);
+    const skip = (issues: z.core.$ZodIssue[]) =>
+      skipped.push({ index: i, portalId: portalOf(raw), issues: issues.map((x) => ({ path: path(i, x.path), message: x.message })) });
     const base = BaseEventSchema.safeParse(raw);
-    if (!base.success) {
-      issues.push(...base.error.issues.map((x) => ({ path: path(i, x.path), message: x.message })));
-      return;
-    }
+    if (!base.success) return skip(base.error.issues);
     const { kind } = splitType(base.data.subscriptionType);
     const schema = (KindSchemas as Record<string, z.ZodType>)[kind];
-    if (!schema) {
-      events.push({ kind: null, event: base.data });
-      return;
-    }
+    if (!schema) return events.push({ kind: null, event: base.data });
     const extra = schema.safeParse(raw);
-    if (!extra.success) issues.push(...extra.error.issues.map((x) => ({ path: path(i, x.path), message: x.message })));
-    else events.push({ kind, event: { ...base.data, ...(extra.data as object) } } as ParsedEvent);
+    if (!extra.success) return skip(extra.error.issues);
+    events.push({ kind, event: { ...base.data, ...(extra.data as object) } } as ParsedEvent);
   });
-  return issues.length ? { ok: false, issues } : { ok: true, events };
+  return { ok: true, events, skipped };
 }
