@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../store/redis-client.js';
 import type { AppKeys } from '../store/keys.js';
 import { luaScript } from '../store/lua.js';
 import { RateLimitedError } from './errors.js';
@@ -55,7 +55,7 @@ return cur`);
 export type RequestKind = 'default' | 'search';
 
 export interface RateLimiterOptions {
-  redis: Redis;
+  redis: RedisClient;
   keys: AppKeys;
   /** Requests per window per portal (config.budgetPer10s). */
   budgetPer10s: number;

@@ -1,5 +1,5 @@
 import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.js';
 import { z } from 'zod';
 import type { AppKeys } from './keys.js';
 
@@ -27,7 +27,7 @@ export function stateSigningKey(base64EncryptionKey: string): Buffer {
 const sign = (key: Buffer, nonce: string) => createHmac('sha256', key).update(nonce).digest('base64url');
 
 export interface OAuthStateStoreDeps {
-  redis: Redis;
+  redis: RedisClient;
   keys: AppKeys;
   signingKey: Buffer;
   ttlMs?: number;
