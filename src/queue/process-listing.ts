@@ -94,13 +94,12 @@ async function rescoreThroughSearch(run: Run, afterId: string | null): Promise<'
   const { ctx, gw, portalId } = run;
   const models = await ctx.modelCache.published(portalId);
   for await (const page of searchPagesById(gw, syncProperties(models.map((m) => m.model)), afterId)) {
-    let scored = 0;
-    let written = 0;
-    for (let i = 0; i < page.results.length && models.length; i += SCORE_BATCH_SIZE) {
-      const stats = await scoreAndWrite(ctx, gw, portalId, page.results.slice(i, i + SCORE_BATCH_SIZE), models);
-      scored += stats.scored;
-      written += stats.written;
-    }
+    // The page's two batches of 100 are different contacts: scored and written side by side.
+    const chunks = [];
+    for (let i = 0; i < page.results.length && models.length; i += SCORE_BATCH_SIZE) chunks.push(page.results.slice(i, i + SCORE_BATCH_SIZE));
+    const stats = await Promise.all(chunks.map((chunk) => scoreAndWrite(ctx, gw, portalId, chunk, models)));
+    const scored = stats.reduce((n, s) => n + s.scored, 0);
+    const written = stats.reduce((n, s) => n + s.written, 0);
     if ((await pageDone(run, { cursor: page.nextAfterId, seen: page.results.length, scored, written })) === 'superseded') return 'superseded';
   }
   return 'done';
