@@ -2,16 +2,18 @@
  * `npm run bench`: the pipeline measured in one run against the local sandbox at HubSpot's real limits (110
  * requests / 10 s per portal; the app's budget share from config), printed as one table. Phases, in order:
  * engine (in this fresh process), backfill of 20,000 contacts after an OAuth install (worker peak RSS read from
- * /proc), a 20,000-event import burst, freshness at steady load, webhook ingest with autocannon (in its own
- * process). The app runs as production runs it: one web and one worker process.
+ * /proc; Redis memory per scored contact after it), a 20,000-event import burst, freshness at steady load, webhook
+ * ingest with autocannon (in its own process). The app runs as production runs it: one web and one worker process.
  */
 import { cpus, loadavg } from 'node:os';
+import { Redis } from 'ioredis';
 import { benchEngine } from './engine.bench.js';
 import { measureBackfill } from './lib/backfill-phase.js';
 import { startBenchStack } from './lib/bench-stack.js';
 import { measureBurst } from './lib/burst-phase.js';
 import { measureFreshness } from './lib/freshness-phase.js';
 import { measureIngest } from './lib/ingest-phase.js';
+import { measureMemory, usedMemory } from './lib/memory-phase.js';
 import { renderTable } from './lib/report-table.js';
 
 const CONTACTS = 20_000;
@@ -29,6 +31,8 @@ status(`setup: sandbox seeded with ${CONTACTS.toLocaleString('en-US')} contacts,
 const stack = await startBenchStack({ contacts: CONTACTS });
 try {
   status(`  seeded in ${(stack.seedMs / 1000).toFixed(1)} s; app log: ${stack.logPath}`);
+  const redis = new Redis(stack.redisUrl);
+  const redisBaseline = await usedMemory(redis);
   status('backfill: install through OAuth, then every contact…');
   let lastTenth = -1;
   const backfill = await measureBackfill(stack, (seen, total) => {
@@ -36,6 +40,9 @@ try {
     if (tenth !== lastTenth) status(`  ${seen.toLocaleString('en-US')} / ${total.toLocaleString('en-US')}`);
     lastTenth = tenth;
   });
+  await stack.idle(60_000);
+  const memory = await measureMemory(redis, stack.prefix, stack.portalId, redisBaseline);
+  redis.disconnect();
   status(`burst: ${BURST_EVENTS.toLocaleString('en-US')} import events…`);
   const burst = await measureBurst(stack, BURST_EVENTS);
   status('freshness: 20 leads engaging per second for 30 s…');
@@ -43,7 +50,7 @@ try {
   status('ingest: autocannon (own process), 10 connections: 10 s at 5,000 events/s, then 10 s as fast as acknowledged…');
   const ingest = await measureIngest(stack, { connections: 10, seconds: 10, eventsPerSecond: 5_000 });
 
-  process.stdout.write(renderTable({ engine, backfill, burst, freshness, ingest, budgetPer10s: stack.config.budgetPer10s }));
+  process.stdout.write(renderTable({ engine, backfill, burst, freshness, ingest, memory, budgetPer10s: stack.config.budgetPer10s }));
   process.stdout.write(`\nMachine: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores, node ${process.version}; load average at start ${load}. ` +
     `Run took ${Math.round((Date.now() - started) / 1000)} s.\n`);
 } finally {

@@ -35,6 +35,15 @@ const EnvSchema = z
     LOCAL_DEV_BASE_URL: url.optional(),
 
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+    /**
+     * Redis Cluster startup nodes, `host:port,host:port,…` (a few masters are enough: the client discovers the
+     * rest). When set, the app and BullMQ connect to the cluster instead of REDIS_URL (leave that unset).
+     */
+    REDIS_CLUSTER_NODES: z
+      .string()
+      .regex(/^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/, 'must be host:port,host:port,…')
+      .transform((v) => v.split(',').map((n) => ({ host: n.slice(0, n.lastIndexOf(':')), port: Number(n.slice(n.lastIndexOf(':') + 1)) })))
+      .optional(),
     /** Prefix of every key the app writes (hash-tagged per portal inside). */
     REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,40}$/).default('ls'),
 
@@ -105,6 +114,7 @@ const EnvSchema = z
 /** Checks that span variables; run on the raw values so they are reported together with per-variable errors. */
 function crossFieldProblems(env: Record<string, string>): string[] {
   const problems: string[] = [];
+  if (env.REDIS_URL && env.REDIS_CLUSTER_NODES) problems.push('REDIS_CLUSTER_NODES: set REDIS_URL or REDIS_CLUSTER_NODES, not both');
   const id = env.HUBSPOT_CLIENT_ID;
   const secret = env.HUBSPOT_CLIENT_SECRET;
   if (Boolean(id) !== Boolean(secret)) {

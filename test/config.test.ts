@@ -34,4 +34,13 @@ describe('loadConfig', () => {
     });
     expect(c.sandboxMode).toBe(false);
   });
+  it('reads Redis Cluster startup nodes from REDIS_CLUSTER_NODES, alone', () => {
+    expect(loadConfig({ REDIS_CLUSTER_NODES: 'redis-a:7000,10.0.0.2:7001' }).REDIS_CLUSTER_NODES).toEqual([
+      { host: 'redis-a', port: 7000 },
+      { host: '10.0.0.2', port: 7001 },
+    ]);
+    expect(loadConfig({}).REDIS_CLUSTER_NODES).toBeUndefined();
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'redis-a' })).toThrow(/REDIS_CLUSTER_NODES: must be host:port/);
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'a:1', REDIS_URL: 'redis://b:2' })).toThrow(/not both/);
+  });
 });

@@ -55,7 +55,7 @@ export async function startBenchStack(opts: { contacts: number }) {
   const dirty = createDirtyStore({ redis, keys, settleMs: 0, leaseMs: 1 });
 
   return {
-    sandbox, portalId, config, publicBaseUrl, prefix, logPath, seedMs, web, worker, progress, redisUrl: redisHandle.url,
+    sandbox, portalId, config, publicBaseUrl, prefix, logPath, seedMs, web, worker, progress, queue, redis, keys, redisUrl: redisHandle.url,
     install: () => installThroughOAuth(publicBaseUrl, { portalId }),
 
     /** Every webhook delivered, nothing dirty or in flight, no job pending (the periodic sweep aside). */

@@ -3,6 +3,7 @@ import type { BackfillResult } from './backfill-phase.js';
 import type { BurstResult } from './burst-phase.js';
 import type { FreshnessResult } from './freshness-phase.js';
 import type { IngestResults } from './ingest-phase.js';
+import type { MemoryResult } from './memory-phase.js';
 
 export type BenchResults = {
   engine: EngineBenchResult;
@@ -10,6 +11,7 @@ export type BenchResults = {
   burst: BurstResult;
   freshness: FreshnessResult;
   ingest: IngestResults;
+  memory: MemoryResult;
   budgetPer10s: number;
 };
 
@@ -38,6 +40,9 @@ export function renderTable(r: BenchResults): string {
       '≥ 0.9 of the bound, zero 429s', verdict(ratio >= 0.9 && b.calls.rateLimited === 0)],
     ['Freshness', `p50 ${two(f.p50)} s, p95 ${two(f.p95)} s, max ${two(f.max)} s from the change in HubSpot to the score written back (${f.samples} of ${f.activities} activities changed a score; ${f.perSecond} leads/s for the run; settle window ${f.settleWindowS} s)`,
       `p95 < ${one(freshTarget)} s`, verdict(f.p95 < freshTarget)],
+    ['Redis memory', `${int(r.memory.bytesPerScored)} bytes per scored contact (INFO used_memory +${one(r.memory.deltaBytes / 1e6)} MB for ${int(r.memory.scored)} scored contacts after the backfill); MEMORY USAGE per scored contact: ` +
+      Object.entries(r.memory.perScoredByType).sort((x, y) => y[1] - x[1]).map(([t, n]) => `${t} ${int(n)}`).join(', '),
+      '≤ 400 bytes', verdict(r.memory.bytesPerScored <= 400)],
     ['Worker memory', `peak RSS ${int(b.workerPeakRssMb)} MB (VmHWM of the worker process, after backfilling ${int(b.contacts)} contacts)`, '< 300 MB', verdict(b.workerPeakRssMb < 300)],
   ];
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../store/redis-client.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { createInstallationStore } from '../store/installations.js';
@@ -13,7 +13,7 @@ import type { ContactUpdate, PropertyGroupSpec, PropertySpec, SearchRequest } fr
 import { createTokenManager } from './token-manager.js';
 
 export interface GatewayDeps {
-  redis: Redis;
+  redis: RedisClient;
   keys: AppKeys;
   config: Config;
   logger: Logger;

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../store/redis-client.js';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -24,7 +24,7 @@ const CallbackQuerySchema = z.union([
 ]);
 
 export interface InstallFlowDeps {
-  redis: Redis;
+  redis: RedisClient;
   keys: AppKeys;
   config: Config;
   logger: Logger;

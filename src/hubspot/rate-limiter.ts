@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../store/redis-client.js';
 import type { AppKeys } from '../store/keys.js';
 import { luaScript } from '../store/lua.js';
 import { RateLimitedError } from './errors.js';
@@ -13,8 +13,8 @@ import { RateLimitedError } from './errors.js';
  * formatted with %.0f before Redis sees them: Lua's default number-to-string keeps only 14 digits).
  */
 
-// KEYS: paused-until, general window, [search window]
-// ARGV: member, general limit, general window µs, [search limit, search window µs]
+// KEYS: paused-until, then the windows the request counts in (the general one, or the search one)
+// ARGV: member, then per window: limit, window µs
 // Returns {1, now µs} when granted, {0, wait µs, now µs} otherwise.
 const ACQUIRE = luaScript(`
 local t = redis.call('TIME')
@@ -55,7 +55,7 @@ return cur`);
 export type RequestKind = 'default' | 'search';
 
 export interface RateLimiterOptions {
-  redis: Redis;
+  redis: RedisClient;
   keys: AppKeys;
   /** Requests per window per portal (config.budgetPer10s). */
   budgetPer10s: number;
@@ -80,9 +80,12 @@ export function createRateLimiter(opts: RateLimiterOptions) {
    */
   async function acquire(portalId: number, kind: RequestKind = 'default', o: { maxWaitMs?: number } = {}): Promise<{ grantedAt: number }> {
     const k = keys.portal(portalId);
-    const scriptKeys = kind === 'search' ? [k.pausedUntil, k.rateLimit, k.searchRateLimit] : [k.pausedUntil, k.rateLimit];
-    const args: (string | number)[] = [randomUUID(), opts.budgetPer10s, windowUs];
-    if (kind === 'search') args.push(opts.searchBudgetPerS, searchWindowUs);
+    // Search has its own budget and is exempt from the 10-second one (HubSpot's spec collection marks the search
+    // endpoints `x-hubspot-rate-limit-exemptions: ["ten-secondly"]`): a search takes a search slot only.
+    const scriptKeys = kind === 'search' ? [k.pausedUntil, k.searchRateLimit] : [k.pausedUntil, k.rateLimit];
+    const args: (string | number)[] = kind === 'search'
+      ? [randomUUID(), opts.searchBudgetPerS, searchWindowUs]
+      : [randomUUID(), opts.budgetPer10s, windowUs];
     const maxWaitMs = o.maxWaitMs ?? Infinity;
     let waited = 0;
     for (;;) {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { duplicateClient, type RedisClient } from '../store/redis-client.js';
 
 /**
  * "A portal's tokens changed" notifications over Redis pub/sub, so a process waiting for another one's refresh
@@ -6,13 +6,13 @@ import type { Redis } from 'ioredis';
  * first use. A watch is registered (and SUBSCRIBE acknowledged) before the caller inspects state, so a
  * notification sent after that inspection is never missed.
  */
-export function createTokenEvents(redis: Redis, onError: (err: Error) => void) {
-  let sub: Redis | undefined;
+export function createTokenEvents(redis: RedisClient, onError: (err: Error) => void) {
+  let sub: RedisClient | undefined;
   const watchers = new Map<string, Set<() => void>>();
 
-  function subscriber(): Redis {
+  function subscriber(): RedisClient {
     if (!sub) {
-      sub = redis.duplicate();
+      sub = duplicateClient(redis);
       sub.on('error', onError);
       sub.on('message', (channel: string) => watchers.get(channel)?.forEach((notify) => notify()));
     }

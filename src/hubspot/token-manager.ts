@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../store/redis-client.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { AppKeys } from '../store/keys.js';
@@ -16,7 +16,7 @@ export const REFRESH_MARGIN_MS = 5 * 60_000;
 const RELEASE = luaScript(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`);
 
 export interface TokenManagerDeps {
-  redis: Redis;
+  redis: RedisClient;
   keys: AppKeys;
   config: Config;
   installations: InstallationStore;

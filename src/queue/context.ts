@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../store/redis-client.js';
 import type { Config } from '../config.js';
 import type { HubSpotGateway } from '../hubspot/gateway.js';
 import type { Logger } from '../logger.js';
@@ -15,7 +15,7 @@ import type { Scheduler } from './scheduler.js';
 export type PipelineContext = ReturnType<typeof createPipelineContext>;
 
 export function createPipelineContext(deps: {
-  redis: Redis;
+  redis: RedisClient;
   keys: AppKeys;
   config: Config;
   logger: Logger;

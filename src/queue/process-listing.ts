@@ -2,22 +2,30 @@ import type { Job } from 'bullmq';
 import type { PropertySpec } from '../hubspot/schemas.js';
 import { OUTPUT_PROPERTY_GROUP, outputPropertyDefinitions } from '../scoring/index.js';
 import { eventsFromHistory, SIGNAL_PROPERTIES, syncProperties, type LedgerEvent } from '../signals/index.js';
-import type { ProgressKind } from '../store/backfill-progress.js';
+import type { PageDone, Progress, ProgressKind } from '../store/backfill-progress.js';
+import type { PortalGateway } from '../hubspot/gateway.js';
 import type { PipelineContext } from './context.js';
 import { handleJobFailure } from './handle-failure.js';
 import type { JobData } from './jobs.js';
 import { portalIsActive, SCORE_BATCH_SIZE } from './process-score.js';
 import { scoreAndWrite } from './score-and-write.js';
+import { searchPagesById } from './search-pages.js';
 
 type ListingData = JobData<'backfill'> | JobData<'rescore'>;
+type Run = {
+  ctx: PipelineContext; gw: PortalGateway; job: Job; portalId: number; kind: ProgressKind;
+  /** The progress record this run belongs to, or null once a newer run superseded it. */
+  current: () => Promise<Progress | null>;
+};
 
 /**
- * Backfill (after install) and rescore (after a publish): pages through every contact with the list API and
- * scores them 100 at a time: one batch update per 100 contacts. A backfill also reads the engagement
- * properties' history (HubSpot returns 50 contacts per page with history, so two pages per update) and records
- * every historical event in the ledgers; a rescore reuses the stored ledgers. After each 100 the cursor and
- * counts are saved, so a crashed or rate-limited job resumes where it stopped. A job whose run was superseded
- * (a newer install or publish restarted the progress record) stops quietly.
+ * Backfill (after install) and rescore (after a publish): every contact, scored 100 at a time (one batch update
+ * per 100 contacts). A backfill pages with the list API and also reads the engagement properties' history
+ * (HubSpot returns 50 contacts per page with history, so two pages per update) and records every historical
+ * event in the ledgers. A rescore reuses the stored ledgers and reads through CRM search, whose budget is its
+ * own, so the 10-second budget goes to writes. After each page the cursor and counts are saved, so a crashed or
+ * rate-limited job resumes where it stopped. A job whose run was superseded (a newer install or publish
+ * restarted the progress record) stops quietly.
  */
 export async function processListing(ctx: PipelineContext, job: Job, token: string | undefined, kind: ProgressKind, data: ListingData) {
   const { portalId, startedAt } = data;
@@ -26,7 +34,7 @@ export async function processListing(ctx: PipelineContext, job: Job, token: stri
     const p = await ctx.progress.get(portalId, kind);
     return p && p.startedAt === startedAt ? p : null;
   };
-  let progress = await current();
+  const progress = await current();
   if (!progress) return { skipped: 'superseded' as const };
   if (progress.status === 'done') return { skipped: 'done' as const };
   const gw = ctx.gateway.forPortal(portalId);
@@ -37,35 +45,9 @@ export async function processListing(ctx: PipelineContext, job: Job, token: stri
       const v = await ctx.models.getVersion(portalId, data.modelId, data.version);
       if (v) await gw.ensureScoreProperties({ ...OUTPUT_PROPERTY_GROUP }, outputPropertyDefinitions(v.model) as PropertySpec[]);
     }
-    let cursor = progress.cursor ?? null;
-    for (;;) {
-      const models = await ctx.modelCache.published(portalId);
-      const properties = syncProperties(models.map((m) => m.model));
-      const contacts = [];
-      let next = cursor;
-      do {
-        const page = await gw.listContacts({
-          after: next ?? undefined,
-          properties,
-          propertiesWithHistory: kind === 'backfill' ? [...SIGNAL_PROPERTIES] : undefined,
-          limit: SCORE_BATCH_SIZE - contacts.length,
-        });
-        contacts.push(...page.results);
-        next = page.nextAfter;
-      } while (next && contacts.length < SCORE_BATCH_SIZE);
-
-      const history = new Map<string, LedgerEvent[]>();
-      if (kind === 'backfill') for (const c of contacts) history.set(c.id, eventsFromHistory(c.propertiesWithHistory ?? {}));
-      const stats = models.length
-        ? await scoreAndWrite(ctx, gw, portalId, contacts, models, history)
-        : { scored: 0, written: 0 };
-      await ctx.progress.pageDone(portalId, kind, { cursor: next, seen: contacts.length, scored: stats.scored, written: stats.written });
-      await job.updateProgress({ pages: progress.pages + 1 });
-      if (!next) break;
-      cursor = next;
-      progress = await current();
-      if (!progress) return { skipped: 'superseded' as const };
-    }
+    const run: Run = { ctx, gw, job, portalId, kind, current };
+    const ended = kind === 'rescore' ? await rescoreThroughSearch(run, progress.cursor ?? null) : await backfillThroughList(run, progress.cursor ?? null);
+    if (ended === 'superseded') return { skipped: 'superseded' as const };
     await ctx.progress.finish(portalId, kind, 'done');
     const done = await ctx.progress.get(portalId, kind);
     ctx.logger.info({ portalId, kind, seen: done?.seen, scored: done?.scored, written: done?.written }, `${kind} finished`);
@@ -77,4 +59,57 @@ export async function processListing(ctx: PipelineContext, job: Job, token: stri
       }
     });
   }
+}
+
+/** Backfill pages: the list API with property history, 100 contacts per unit. */
+async function backfillThroughList(run: Run, cursor: string | null): Promise<'done' | 'superseded'> {
+  const { ctx, gw, portalId } = run;
+  for (;;) {
+    const models = await ctx.modelCache.published(portalId);
+    const properties = syncProperties(models.map((m) => m.model));
+    const contacts = [];
+    let next = cursor;
+    do {
+      const page = await gw.listContacts({
+        after: next ?? undefined,
+        properties,
+        propertiesWithHistory: [...SIGNAL_PROPERTIES],
+        limit: SCORE_BATCH_SIZE - contacts.length,
+      });
+      contacts.push(...page.results);
+      next = page.nextAfter;
+    } while (next && contacts.length < SCORE_BATCH_SIZE);
+
+    const history = new Map<string, LedgerEvent[]>();
+    for (const c of contacts) history.set(c.id, eventsFromHistory(c.propertiesWithHistory ?? {}));
+    const stats = models.length ? await scoreAndWrite(ctx, gw, portalId, contacts, models, history) : { scored: 0, written: 0 };
+    if ((await pageDone(run, { cursor: next, seen: contacts.length, ...stats })) === 'superseded') return 'superseded';
+    if (!next) return 'done';
+    cursor = next;
+  }
+}
+
+/** Rescore pages: CRM search by `hs_object_id` ranges, 200 a page, scored and written 100 at a time. */
+async function rescoreThroughSearch(run: Run, afterId: string | null): Promise<'done' | 'superseded'> {
+  const { ctx, gw, portalId } = run;
+  const models = await ctx.modelCache.published(portalId);
+  for await (const page of searchPagesById(gw, syncProperties(models.map((m) => m.model)), afterId)) {
+    // The page's two batches of 100 are different contacts: scored and written side by side.
+    const chunks = [];
+    for (let i = 0; i < page.results.length && models.length; i += SCORE_BATCH_SIZE) chunks.push(page.results.slice(i, i + SCORE_BATCH_SIZE));
+    const stats = await Promise.all(chunks.map((chunk) => scoreAndWrite(ctx, gw, portalId, chunk, models)));
+    const scored = stats.reduce((n, s) => n + s.scored, 0);
+    const written = stats.reduce((n, s) => n + s.written, 0);
+    if ((await pageDone(run, { cursor: page.nextAfterId, seen: page.results.length, scored, written })) === 'superseded') return 'superseded';
+  }
+  return 'done';
+}
+
+async function pageDone(run: Run, page: PageDone): Promise<'next' | 'superseded'> {
+  const { ctx, job, portalId, kind } = run;
+  const before = await run.current();
+  if (!before) return 'superseded';
+  await ctx.progress.pageDone(portalId, kind, page);
+  await job.updateProgress({ pages: before.pages + 1 });
+  return 'next';
 }

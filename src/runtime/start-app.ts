@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Queue, type Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../store/redis-client.js';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { createHubSpotGateway, type GatewayDeps } from '../hubspot/gateway.js';
@@ -11,8 +11,8 @@ import { QUEUE_NAME } from '../queue/jobs.js';
 import { createScheduler } from '../queue/scheduler.js';
 import { createScoringWorker } from '../queue/worker.js';
 import { appKeys } from '../store/keys.js';
-import { ensureRedis, redactUrl } from '../store/redis-server.js';
-import { openRedis, queuePrefix } from './connections.js';
+import { ensureRedis, type RedisHandle } from '../store/redis-server.js';
+import { describeTarget, openRedis, queuePrefix, redisTarget } from './connections.js';
 import { loadStarterModel } from './starter-model.js';
 import { buildWebApp, type WebAppDeps } from './web-app.js';
 
@@ -43,6 +43,7 @@ export type AppHandle = {
   server?: Server;
   worker?: Worker;
   queue: Queue;
+  /** The single Redis's URL ('' on a Redis Cluster, see REDIS_CLUSTER_NODES). */
   redisUrl: string;
   /** Graceful shutdown: stop accepting requests, let active jobs finish, close connections. Idempotent. */
   close(): Promise<void>;
@@ -56,14 +57,18 @@ export async function startApp(opts: StartOptions): Promise<AppHandle> {
   const { config, logger, roles } = opts;
   const o = opts.overrides ?? {};
   const clock = o.clock ?? Date.now;
-  const redisHandle = await ensureRedis({ url: config.REDIS_URL, log: (line) => logger.info(line) });
-  logger.info({ redis: redactUrl(redisHandle.url), source: redisHandle.source, roles }, 'starting');
+  // A cluster is configured, never found or started; a single Redis is found (or started) by ensureRedis.
+  const redisHandle: RedisHandle = config.REDIS_CLUSTER_NODES
+    ? { url: '', source: 'configured', stop: async () => {} }
+    : await ensureRedis({ url: config.REDIS_URL, log: (line) => logger.info(line) });
+  const target = redisTarget(config, redisHandle.url);
+  logger.info({ redis: describeTarget(target), source: redisHandle.source, roles }, 'starting');
   const keys = appKeys(config.REDIS_PREFIX);
   const prefix = queuePrefix(config.REDIS_PREFIX);
   const closers: (() => Promise<unknown>)[] = [];
-  const connections: Redis[] = [];
+  const connections: RedisClient[] = [];
   const open = async (kind: 'fast' | 'durable') => {
-    const r = await openRedis(redisHandle.url, kind);
+    const r = await openRedis(target, kind);
     connections.push(r);
     return r;
   };
@@ -124,7 +129,7 @@ export async function startApp(opts: StartOptions): Promise<AppHandle> {
   return handle as AppHandle;
 }
 
-async function shutdown(closers: (() => Promise<unknown>)[], connections: Redis[], stopRedis: () => Promise<void>): Promise<void> {
+async function shutdown(closers: (() => Promise<unknown>)[], connections: RedisClient[], stopRedis: () => Promise<void>): Promise<void> {
   for (const close of closers) await close().catch(() => undefined);
   await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
   await stopRedis();

@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../store/redis-client.js';
 import type { Config } from '../config.js';
 import type { HubSpotGateway } from '../hubspot/gateway.js';
 import { createInstallFlow } from '../hubspot/install-flow.js';
@@ -17,7 +17,7 @@ export type WebAppDeps = {
   config: Config;
   logger: Logger;
   /** A fail-fast connection (see connections.ts). */
-  redis: Redis;
+  redis: RedisClient;
   keys: AppKeys;
   queue: Queue;
   gateway: Pick<HubSpotGateway, 'forPortal' | 'installations'>;

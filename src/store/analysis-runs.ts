@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.js';
 import { z } from 'zod';
 import type { AppKeys } from './keys.js';
 import { luaScript } from './lua.js';
@@ -42,7 +42,7 @@ if redis.call('HGET', KEYS[1], 'requestedAt') ~= ARGV[1] then return 0 end
 redis.call('HSET', KEYS[1], 'status', ARGV[2], 'json', ARGV[3])
 return 1`);
 
-export function createAnalysisRunStore(deps: { redis: Redis; keys: AppKeys }) {
+export function createAnalysisRunStore(deps: { redis: RedisClient; keys: AppKeys }) {
   const { redis, keys } = deps;
   const key = (portalId: number, modelId: string) => keys.portal(portalId).analysis(modelId);
   const parse = (json: string | null): AnalysisRun | null => {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.js';
 import { z } from 'zod';
 import type { AppKeys } from './keys.js';
 import { checkExec } from './lua.js';
@@ -32,7 +32,7 @@ export type Progress = z.infer<typeof ProgressSchema>;
 
 export type PageDone = { cursor: string | null; seen: number; scored: number; written: number };
 
-export function createProgressStore(deps: { redis: Redis; keys: AppKeys; clock?: () => number }) {
+export function createProgressStore(deps: { redis: RedisClient; keys: AppKeys; clock?: () => number }) {
   const { redis, keys } = deps;
   const clock = deps.clock ?? Date.now;
   const key = (portalId: number, kind: ProgressKind) => keys.portal(portalId)[kind];

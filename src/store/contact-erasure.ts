@@ -1,4 +1,5 @@
-import type { ChainableCommander, Redis } from 'ioredis';
+import type { ChainableCommander } from 'ioredis';
+import type { RedisClient } from './redis-client.js';
 import type { AppKeys } from './keys.js';
 import { checkExec } from './lua.js';
 
@@ -20,7 +21,7 @@ export function queueEraseContacts(tx: ChainableCommander, keys: AppKeys, portal
 }
 
 /** Erases contacts now, in one transaction (e.g. when the worker finds them gone from HubSpot). */
-export async function eraseContacts(redis: Redis, keys: AppKeys, portalId: number, ids: string[]): Promise<void> {
+export async function eraseContacts(redis: RedisClient, keys: AppKeys, portalId: number, ids: string[]): Promise<void> {
   if (!ids.length) return;
   const tx = redis.multi();
   queueEraseContacts(tx, keys, portalId, ids);

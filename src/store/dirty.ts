@@ -1,4 +1,5 @@
-import type { ChainableCommander, Redis } from 'ioredis';
+import type { ChainableCommander } from 'ioredis';
+import type { RedisClient } from './redis-client.js';
 import type { AppKeys } from './keys.js';
 import { luaScript } from './lua.js';
 
@@ -90,7 +91,7 @@ return #due`);
 
 export type Claim = { ids: string[]; leaseUntil: number; owner: string };
 
-export function createDirtyStore(deps: { redis: Redis; keys: AppKeys; settleMs: number; leaseMs: number }) {
+export function createDirtyStore(deps: { redis: RedisClient; keys: AppKeys; settleMs: number; leaseMs: number }) {
   const { redis, keys } = deps;
   const k = (portalId: number) => keys.portal(portalId);
   const lease = (portalId: number) => [k(portalId).dirty, k(portalId).inflight, k(portalId).inflightOwner];

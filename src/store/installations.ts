@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.js';
 import { z } from 'zod';
 import type { AppKeys } from './keys.js';
 import { decryptSecret, encryptSecret, encryptionKey } from './crypto.js';
@@ -64,7 +64,7 @@ redis.call('HSET', KEYS[1], 'accessToken', ARGV[1], 'refreshToken', ARGV[2], 'ex
 return 1`;
 
 export interface InstallationStoreDeps {
-  redis: Redis;
+  redis: RedisClient;
   keys: AppKeys;
   /** config.TOKEN_ENCRYPTION_KEY (base64, 32 bytes). */
   encryptionKey: string;

@@ -1,4 +1,5 @@
-import type { ChainableCommander, Redis } from 'ioredis';
+import type { ChainableCommander } from 'ioredis';
+import type { RedisClient } from './redis-client.js';
 import { eventKey, ledgerCutoff, parseEventKey, type LedgerBounds, type LedgerEvent } from '../signals/index.js';
 import type { AppKeys } from './keys.js';
 import { checkExec, luaScript } from './lua.js';
@@ -36,7 +37,7 @@ return #KEYS - 1`);
  * times. Adding an event twice stores it once (idempotent redelivery), arrival order does not matter (sorted by
  * time), and the bounds of the ledger policy (age, count, newest kept) apply after every write.
  */
-export function createLedgerStore(deps: { redis: Redis; keys: AppKeys; bounds: LedgerBounds }) {
+export function createLedgerStore(deps: { redis: RedisClient; keys: AppKeys; bounds: LedgerBounds }) {
   const { redis, keys, bounds } = deps;
 
   /** Trims a ledger to the policy's bounds (inside the same transaction as the write). */

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.js';
 import { parseEventKey } from '../signals/index.js';
 import type { AppKeys } from './keys.js';
 import { luaScript } from './lua.js';
@@ -26,7 +26,7 @@ return out`);
 
 const CHUNK = 100;
 
-export function createLifecycleChangeReader(deps: { redis: Redis; keys: AppKeys }) {
+export function createLifecycleChangeReader(deps: { redis: RedisClient; keys: AppKeys }) {
   const { redis, keys } = deps;
   return {
     /** Each contact's recorded lifecycle-stage changes, oldest first (contacts with none are left out). */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { ChainableCommander, Redis } from 'ioredis';
+import type { ChainableCommander } from 'ioredis';
+import type { RedisClient } from './redis-client.js';
 
 /**
  * A Lua script (the stores', the rate limiter's, the token lock's): run alone by SHA (loaded on the first
@@ -9,7 +10,7 @@ import type { ChainableCommander, Redis } from 'ioredis';
 export function luaScript(source: string) {
   const sha = createHash('sha1').update(source).digest('hex');
   return {
-    async run(redis: Redis, keys: string[], args: (string | number)[]): Promise<unknown> {
+    async run(redis: RedisClient, keys: string[], args: (string | number)[]): Promise<unknown> {
       try {
         return await redis.evalsha(sha, keys.length, ...keys, ...args);
       } catch (err) {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.js';
 import { ValidationError } from '../errors.js';
 import type { Model } from '../scoring/index.js';
 import type { AppKeys } from './keys.js';
@@ -53,7 +53,7 @@ function stripUndefined<T extends Record<string, unknown>>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-export function createModelStore(deps: { redis: Redis; keys: AppKeys; clock?: () => number }) {
+export function createModelStore(deps: { redis: RedisClient; keys: AppKeys; clock?: () => number }) {
   const { redis, keys } = deps;
   const clock = deps.clock ?? Date.now;
   const mk = (portalId: number, modelId: string) => keys.portal(portalId).model(modelId);

@@ -1,5 +1,5 @@
 import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.js';
 import { z } from 'zod';
 import type { AppKeys } from './keys.js';
 
@@ -35,7 +35,7 @@ const sign = (key: Buffer, payload: string) => createHmac('sha256', key).update(
 const STATE_SHAPE = /^[A-Za-z0-9_-]{20,1500}\.[A-Za-z0-9_-]{43}$/;
 
 export interface OAuthStateStoreDeps {
-  redis: Redis;
+  redis: RedisClient;
   keys: AppKeys;
   signingKey: Buffer;
   ttlMs?: number;

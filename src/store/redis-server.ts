@@ -43,21 +43,23 @@ export async function pingRedis(url: string, timeoutMs = 1_000): Promise<boolean
   }
 }
 
-function onPath(cmd: string): boolean {
+/** True when `cmd` is an executable on the PATH. */
+export function onPath(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 }
 
-/** Installs redis-server with apt-get when we are root on a Debian-like machine. Returns whether it worked. */
-function tryAptInstall(log: (line: string) => void): boolean {
+/** Installs redis-server (and redis-tools: redis-cli) with apt-get when we are root on a Debian-like machine. Returns whether it worked. */
+export function tryAptInstall(log: (line: string) => void): boolean {
   if (!onPath('apt-get') || process.getuid?.() !== 0) return false;
   log('redis-server not found: installing it with apt-get (one time)…');
   const quiet = { stdio: 'ignore' as const };
   if (spawnSync('apt-get', ['update', '-qq'], quiet).status !== 0) return false;
-  const install = spawnSync('sh', ['-c', 'DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server'], quiet);
+  const install = spawnSync('sh', ['-c', 'DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server redis-tools'], quiet);
   return install.status === 0 && onPath('redis-server');
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port on 127.0.0.1 that nothing listens on right now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);

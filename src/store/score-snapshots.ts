@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.js';
 import type { AppKeys } from './keys.js';
 import { luaScript } from './lua.js';
 
@@ -39,7 +39,7 @@ return out`);
 /** Keys per script call: small enough that Redis is never busy with one for more than a few milliseconds. */
 const CHUNK = 100;
 
-export function createSnapshotReader(deps: { redis: Redis; keys: AppKeys }) {
+export function createSnapshotReader(deps: { redis: RedisClient; keys: AppKeys }) {
   const { redis, keys } = deps;
 
   return {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.js';
 import { z } from 'zod';
 import { ScoreResultSchema } from '../scoring/index.js';
 import type { AppKeys } from './keys.js';
@@ -60,7 +60,7 @@ function summary(score: StoredScore): HistoryEntry {
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-export function createScoreStore(deps: { redis: Redis; keys: AppKeys; historyMax: number }) {
+export function createScoreStore(deps: { redis: RedisClient; keys: AppKeys; historyMax: number }) {
   const { redis, keys } = deps;
 
   return {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.js';
 import type { LedgerEvent } from '../signals/index.js';
 import { queueEraseContacts } from './contact-erasure.js';
 import type { DirtyStore } from './dirty.js';
@@ -25,11 +25,11 @@ export type SignalBatch = {
 };
 
 export function createSignalBatch(
-  deps: { redis: Redis; keys: AppKeys; ledger: LedgerStore; dirty: DirtyStore },
+  deps: { redis: RedisClient; keys: AppKeys; ledger: LedgerStore; dirty: DirtyStore },
   portalId: number,
   now: number,
 ): SignalBatch {
-  const ops: ((tx: ReturnType<Redis['multi']>) => void)[] = [];
+  const ops: ((tx: ReturnType<RedisClient['multi']>) => void)[] = [];
   /** Events to record, per contact: queued first, as one script (erasures and merges queued after still win). */
   const recorded = new Map<string, LedgerEvent[]>();
   const dirty = new Set<string>();

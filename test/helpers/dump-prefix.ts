@@ -1,18 +1,18 @@
-import type { Redis } from 'ioredis';
+import { scanKeys, type RedisClient } from '../../src/store/redis-client.js';
 
 /**
  * Everything stored under `prefix` as text, whatever the key type: each key name followed by its string value,
  * hash fields and values, set/zset members, list elements or stream entries (BullMQ's event log). For "nothing
  * about X is left" and "no secret in clear" checks.
  */
-export async function dumpPrefix(redis: Redis, prefix: string): Promise<string[]> {
+export async function dumpPrefix(redis: RedisClient, prefix: string): Promise<string[]> {
   const out: string[] = [];
   for await (const key of keysUnder(redis, prefix)) out.push(key, ...(await contents(redis, key)));
   return out;
 }
 
 /** The keys whose name or content mentions `needle`. */
-export async function keysMentioning(redis: Redis, prefix: string, needle: string): Promise<string[]> {
+export async function keysMentioning(redis: RedisClient, prefix: string, needle: string): Promise<string[]> {
   const found: string[] = [];
   for await (const key of keysUnder(redis, prefix)) {
     if ([key, ...(await contents(redis, key))].join('\n').includes(needle)) found.push(key);
@@ -20,16 +20,11 @@ export async function keysMentioning(redis: Redis, prefix: string, needle: strin
   return found;
 }
 
-async function* keysUnder(redis: Redis, prefix: string): AsyncGenerator<string> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', '1000');
-    cursor = next;
-    yield* keys;
-  } while (cursor !== '0');
+async function* keysUnder(redis: RedisClient, prefix: string): AsyncGenerator<string> {
+  for await (const keys of scanKeys(redis, `${prefix}*`)) yield* keys;
 }
 
-async function contents(redis: Redis, key: string): Promise<string[]> {
+async function contents(redis: RedisClient, key: string): Promise<string[]> {
   const type = await redis.type(key);
   if (type === 'string') return [String(await redis.get(key))];
   if (type === 'hash') return Object.entries(await redis.hgetall(key)).flat();

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { appKeys, type AppKeys } from '../../src/store/keys.js';
+import { scanKeys, unlinkKeys, type RedisClient } from '../../src/store/redis-client.js';
 
 /** The URL of the Redis found or started by test/global-setup.ts. */
 export const redisUrl = (): string => inject('redisUrl');
@@ -16,14 +17,9 @@ export function connect(): Redis {
   return new Redis(redisUrl(), { maxRetriesPerRequest: null });
 }
 
-/** Deletes every key under `prefix` (only keys this test created). */
-export async function dropPrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
+/** Deletes every key under `prefix` (only keys this test created), on one Redis or every master of a cluster. */
+export async function dropPrefix(redis: RedisClient, prefix: string): Promise<void> {
+  for await (const keys of scanKeys(redis, `${prefix}*`)) await unlinkKeys(redis, keys);
 }
 
 /** A Redis connection and key space of its own for one test file; `cleanup` drops both. */

@@ -45,6 +45,8 @@ const page = (from: number, to: number, after: string | null, now: number, histo
   ...(after ? { paging: { next: { after, link: `${API}/crm/v3/objects/contacts?after=${after}` } } } : {}),
 });
 
+type SearchBody = { limit: number; filterGroups: unknown[]; sorts: { propertyName: string; direction: string }[] };
+
 const echo = async (req: Request) => {
   const { inputs } = (await req.json()) as { inputs: { id: string; properties: Record<string, string> }[] };
   return batchResponse(inputs.map((i) => ({ ...crmContact(i.id), properties: i.properties })));
@@ -120,10 +122,10 @@ describe('backfill and rescore', () => {
       .post('/crm/v3/properties/contacts/groups').reply(409, { status: 'error', category: 'CONFLICT', message: 'exists' })
       .post('/crm/v3/properties/contacts').times(outputPropertyDefinitions(parsed.model).length)
       .reply(201, async (req) => ({ ...((await req.json()) as object), archived: false }))
-      .get('/crm/v3/objects/contacts').query((q) => q.limit === '100' && !q.after && q.propertiesWithHistory === undefined)
-      .reply(200, page(0, 100, 'r100', now, false))
-      .get('/crm/v3/objects/contacts').query((q) => q.after === 'r100')
-      .reply(200, page(100, 130, null, now, false))
+      // Read through CRM search (its own budget): one page of up to 200, from the lowest hs_object_id up.
+      .post('/crm/v3/objects/contacts/search', (b: SearchBody) =>
+        b.limit === 200 && b.filterGroups.length === 0 && b.sorts[0]?.propertyName === 'hs_object_id' && b.sorts[0]?.direction === 'ASCENDING')
+      .reply(200, { total: 130, results: ids.map((id) => listed(id, now, false)) })
       .post('/crm/v3/objects/contacts/batch/update').times(2)
       .reply(200, async (req: Request) => {
         const body = await echo(req);

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../store/redis-client.js';
 import type { Logger } from '../../logger.js';
 import type { Scheduler } from '../../queue/scheduler.js';
 import type { DirtyStore } from '../../store/dirty.js';
@@ -14,7 +14,7 @@ import type { ParsedEvent } from './webhook-schema.js';
 const DEFAULT_OUTPUT_PREFIX = 'lead_score';
 
 export type ReceiveDeps = {
-  redis: Redis;
+  redis: RedisClient;
   keys: AppKeys;
   ledger: LedgerStore;
   dirty: DirtyStore;

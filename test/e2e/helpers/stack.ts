@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { loadConfig, type Config } from '../../../src/config.js';
 import { createLogger } from '../../../src/logger.js';
 import { QUEUE_NAME } from '../../../src/queue/jobs.js';
-import { queuePrefix } from '../../../src/runtime/connections.js';
+import { openRedis, queuePrefix } from '../../../src/runtime/connections.js';
 import { startDemoSandbox } from '../../../src/runtime/demo-sandbox.js';
 import { availablePort } from '../../../src/runtime/listen-port.js';
 import { installThroughOAuth } from '../../../src/runtime/oauth-browser.js';
@@ -17,7 +16,9 @@ import { appKeys, type AppKeys } from '../../../src/store/keys.js';
 import { createLedgerStore } from '../../../src/store/ledger.js';
 import { createModelStore } from '../../../src/store/models.js';
 import { createScoreStore } from '../../../src/store/scores.js';
-import { connect, dropPrefix, redisUrl, uniquePrefix } from '../../helpers/redis.js';
+import type { RedisClient } from '../../../src/store/redis-client.js';
+import type { LocalCluster } from '../../../src/store/redis-cluster.js';
+import { dropPrefix, redisUrl, uniquePrefix } from '../../helpers/redis.js';
 import { until } from '../../helpers/until.js';
 
 export { until };
@@ -29,9 +30,12 @@ const BIN = fileURLToPath(new URL('../../../bin/lead-scoring.js', import.meta.ur
  * The whole product as the demo runs it, for end-to-end tests: a sandbox HubSpot seeded from the lead dataset
  * with the demo app (the project's webhook subscriptions aimed at the app), and the app in sandbox mode (no
  * HubSpot credentials; config through loadConfig) on real Redis under a unique prefix. The app's roles run in
- * this process (`roles`); `spawnWorker` adds worker processes that can be killed.
+ * this process (`roles`); `spawnWorker` adds worker processes that can be killed. With `cluster`, the app, its
+ * workers and the test's own connections use that Redis Cluster (REDIS_CLUSTER_NODES) instead of the test Redis.
  */
-export async function startStack(opts: { contacts: number; seed: string; roles: Role[]; env?: Record<string, string>; sandbox?: Partial<SandboxOptions> }) {
+export async function startStack(opts: {
+  contacts: number; seed: string; roles: Role[]; env?: Record<string, string>; sandbox?: Partial<SandboxOptions>; cluster?: LocalCluster;
+}) {
   const prefix = uniquePrefix('e2e');
   const { port } = await availablePort(0);
   const publicBaseUrl = `http://127.0.0.1:${port}`;
@@ -42,7 +46,7 @@ export async function startStack(opts: { contacts: number; seed: string; roles: 
   });
   const env: Record<string, string> = {
     NODE_ENV: 'test', LOG_LEVEL: process.env.E2E_LOGS ? 'debug' : 'silent', PORT: String(port), PUBLIC_BASE_URL: publicBaseUrl,
-    REDIS_URL: redisUrl(), REDIS_PREFIX: prefix, HUBSPOT_API_BASE_URL: sandbox.url, HUBSPOT_APP_BASE_URL: sandbox.url,
+    ...(opts.cluster ? { REDIS_CLUSTER_NODES: opts.cluster.env } : { REDIS_URL: redisUrl() }), REDIS_PREFIX: prefix, HUBSPOT_API_BASE_URL: sandbox.url, HUBSPOT_APP_BASE_URL: sandbox.url,
     SETTLE_WINDOW_MS: '100',
     ...opts.env,
   };
@@ -51,9 +55,10 @@ export async function startStack(opts: { contacts: number; seed: string; roles: 
   const app: AppHandle | undefined = opts.roles.length
     ? await startApp({ config, roles: opts.roles, logger, overrides: { clientSecret: DEMO_APP_CREDENTIALS.clientSecret, sweep: false } })
     : undefined;
-  const redis: Redis = connect();
+  const target = opts.cluster ? { cluster: opts.cluster.nodes } : redisUrl();
+  const redis: RedisClient = await openRedis(target, 'durable');
   const keys: AppKeys = appKeys(prefix);
-  const queueConnection = connect();
+  const queueConnection = await openRedis(target, 'durable');
   const queue = new Queue(QUEUE_NAME, { connection: queueConnection, prefix: queuePrefix(prefix) });
   const stores = {
     progress: createProgressStore({ redis, keys }),
@@ -73,7 +78,7 @@ export async function startStack(opts: { contacts: number; seed: string; roles: 
     /** A worker process (`lead-scoring start --role worker`) with this stack's environment. */
     spawnWorker(): ChildProcess {
       const child = spawn(process.execPath, [BIN, 'start', '--role', 'worker'], {
-        env: { ...process.env, HUBSPOT_CLIENT_ID: '', HUBSPOT_CLIENT_SECRET: '', ...env },
+        env: { ...process.env, HUBSPOT_CLIENT_ID: '', HUBSPOT_CLIENT_SECRET: '', REDIS_URL: '', REDIS_CLUSTER_NODES: '', ...env },
         stdio: ['ignore', process.env.E2E_LOGS ? 'inherit' : 'ignore', 'inherit'],
       });
       workers.add(child);
