@@ -1,9 +1,11 @@
 import type { Job } from 'bullmq';
 import type { PropertySpec } from '../hubspot/schemas.js';
+import { bulkContacts, bulkRuns } from '../observability/metrics.js';
 import { OUTPUT_PROPERTY_GROUP, outputPropertyDefinitions } from '../scoring/index.js';
 import { eventsFromHistory, SIGNAL_PROPERTIES, syncProperties, type LedgerEvent } from '../signals/index.js';
 import type { ProgressKind } from '../store/backfill-progress.js';
 import type { PipelineContext } from './context.js';
+import { handBack } from './drain.js';
 import { handleJobFailure } from './handle-failure.js';
 import type { JobData } from './jobs.js';
 import { portalIsActive, SCORE_BATCH_SIZE } from './process-score.js';
@@ -61,12 +63,17 @@ export async function processListing(ctx: PipelineContext, job: Job, token: stri
         : { scored: 0, written: 0 };
       await ctx.progress.pageDone(portalId, kind, { cursor: next, seen: contacts.length, scored: stats.scored, written: stats.written });
       await job.updateProgress({ pages: progress.pages + 1 });
+      bulkContacts.inc({ kind, result: 'listed' }, contacts.length);
+      bulkContacts.inc({ kind, result: 'written' }, stats.written);
       if (!next) break;
+      // Shutting down: the saved cursor lets another worker continue from the next page.
+      if (ctx.drain.draining) return handBack(job, token, ctx.clock());
       cursor = next;
       progress = await current();
       if (!progress) return { skipped: 'superseded' as const };
     }
     await ctx.progress.finish(portalId, kind, 'done');
+    bulkRuns.inc({ kind, status: 'done' });
     const done = await ctx.progress.get(portalId, kind);
     ctx.logger.info({ portalId, kind, seen: done?.seen, scored: done?.scored, written: done?.written }, `${kind} finished`);
     return { seen: done?.seen ?? 0, written: done?.written ?? 0 };
@@ -74,6 +81,7 @@ export async function processListing(ctx: PipelineContext, job: Job, token: stri
     return handleJobFailure(err, job, token, ctx.logger, async (decision) => {
       if (decision === 'drop' || decision === 'uninstalled') {
         await ctx.progress.finish(portalId, kind, 'failed', err instanceof Error ? err.message : String(err));
+        bulkRuns.inc({ kind, status: 'failed' });
       }
     });
   }

@@ -1,5 +1,6 @@
 import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { PipelineContext } from './context.js';
+import { handBack } from './drain.js';
 import { parseJob, QUEUE_NAME } from './jobs.js';
 import { processListing } from './process-listing.js';
 import { processScore } from './process-score.js';
@@ -14,7 +15,18 @@ import { processSweep } from './process-sweep.js';
 export function createScoringWorker(ctx: PipelineContext, opts: { connection: ConnectionOptions; prefix: string }) {
   const { config, logger } = ctx;
 
+  /** Every job is held while it runs, so a shutdown that times out hands it back to the queue (see drain.ts). */
   async function run(job: Job, token?: string) {
+    if (ctx.drain.draining) return handBack(job, token, ctx.clock());
+    const letGo = ctx.drain.hold(() => job.moveToDelayed(ctx.clock(), token), 1);
+    try {
+      return await dispatch(job, token);
+    } finally {
+      letGo();
+    }
+  }
+
+  async function dispatch(job: Job, token?: string) {
     let parsed;
     try {
       parsed = parseJob(job.name, job.data);
