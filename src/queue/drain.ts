@@ -55,11 +55,23 @@ export function createDrain() {
 }
 
 /**
- * Returns a running job to the queue, due now, without counting an attempt (BullMQ's documented way to delay a job
- * from inside its processor: moveToDelayed, then throw DelayedError). Another worker resumes it; a listing job
- * resumes at its saved cursor.
+ * How long a handed-back job waits before another worker may take it. Were it due at once, the stopping worker's
+ * own fetch (already blocked in Redis when the drain began) could take it back in the instant before the worker
+ * closes, leaving it active in a process that is exiting, until its lock expires.
+ */
+export const HAND_BACK_DELAY_MS = 1_000;
+
+/**
+ * Returns a running job to the queue without counting an attempt (BullMQ's documented way to delay a job from
+ * inside its processor: moveToDelayed, then throw DelayedError). Another worker resumes it; a listing job resumes
+ * at its saved cursor.
  */
 export async function handBack(job: Job, token: string | undefined, now: number): Promise<never> {
-  await job.moveToDelayed(now, token);
+  await returnToQueue(job, token, now);
   throw new DelayedError();
+}
+
+/** Moves a job this worker holds back to the queue, due after HAND_BACK_DELAY_MS (also at the shutdown deadline). */
+export async function returnToQueue(job: Job, token: string | undefined, now: number): Promise<void> {
+  await job.moveToDelayed(now + HAND_BACK_DELAY_MS, token);
 }

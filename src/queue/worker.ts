@@ -1,6 +1,6 @@
 import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { PipelineContext } from './context.js';
-import { handBack } from './drain.js';
+import { handBack, returnToQueue } from './drain.js';
 import { parseJob, QUEUE_NAME } from './jobs.js';
 import { processListing } from './process-listing.js';
 import { processScore } from './process-score.js';
@@ -18,7 +18,7 @@ export function createScoringWorker(ctx: PipelineContext, opts: { connection: Co
   /** Every job is held while it runs, so a shutdown that times out hands it back to the queue (see drain.ts). */
   async function run(job: Job, token?: string) {
     if (ctx.drain.draining) return handBack(job, token, ctx.clock());
-    const letGo = ctx.drain.hold(() => job.moveToDelayed(ctx.clock(), token), 1);
+    const letGo = ctx.drain.hold(() => returnToQueue(job, token, ctx.clock()), 1);
     try {
       return await dispatch(job, token);
     } finally {
