@@ -64,20 +64,24 @@ export type QueueSnapshot = {
 };
 
 let readQueue: (() => Promise<QueueSnapshot>) | undefined;
-let lastRead: { at: number; snapshot: Promise<QueueSnapshot> } | undefined;
+/** The read the jobs gauge started for the current scrape; the age gauge (collected right after) reuses it. */
+let pendingRead: Promise<QueueSnapshot> | undefined;
 
-/** One queue read per scrape, shared by both queue gauges. */
-function queueSnapshot(): Promise<QueueSnapshot> | undefined {
-  if (!readQueue) return undefined;
-  const now = performance.now();
-  if (!lastRead || now - lastRead.at > 1_000) lastRead = { at: now, snapshot: readQueue() };
-  return lastRead.snapshot;
+function startQueueRead(): Promise<QueueSnapshot> | undefined {
+  pendingRead = readQueue?.();
+  return pendingRead;
+}
+
+function takeQueueRead(): Promise<QueueSnapshot> | undefined {
+  const read = pendingRead ?? readQueue?.();
+  pendingRead = undefined;
+  return read;
 }
 
 /** Points the queue gauges at this process's queue; returns the function that detaches it. */
 export function setQueueSource(read: () => Promise<QueueSnapshot>): () => void {
   readQueue = read;
-  lastRead = undefined;
+  pendingRead = undefined;
   return () => {
     if (readQueue === read) readQueue = undefined;
   };
@@ -90,7 +94,7 @@ export const queueJobs = new Gauge({
   labelNames: ['name', 'state'] as const,
   registers: [registry],
   async collect() {
-    const snapshot = await queueSnapshot()?.catch(() => undefined);
+    const snapshot = await startQueueRead()?.catch(() => undefined);
     this.reset();
     for (const j of snapshot?.jobs ?? []) this.set({ name: j.name, state: j.state }, j.count);
   },
@@ -103,7 +107,7 @@ export const queueOldestWaiting = new Gauge({
   labelNames: ['name'] as const,
   registers: [registry],
   async collect() {
-    const snapshot = await queueSnapshot()?.catch(() => undefined);
+    const snapshot = await takeQueueRead()?.catch(() => undefined);
     this.reset();
     for (const o of snapshot?.oldestWaitingSeconds ?? []) this.set({ name: o.name }, o.seconds);
   },
