@@ -81,7 +81,6 @@ export async function processListing(ctx: PipelineContext, job: Job, token: stri
     return handleJobFailure(err, job, token, ctx.logger, async (decision) => {
       if (decision === 'drop' || decision === 'uninstalled') {
         await ctx.progress.finish(portalId, kind, 'failed', err instanceof Error ? err.message : String(err));
-        bulkRuns.inc({ kind, status: 'failed' });
       }
     });
   }

@@ -1,4 +1,5 @@
 import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { bulkRuns } from '../observability/metrics.js';
 import type { PipelineContext } from './context.js';
 import { handBack, returnToQueue } from './drain.js';
 import { parseJob, QUEUE_NAME } from './jobs.js';
@@ -63,6 +64,7 @@ export function createScoringWorker(ctx: PipelineContext, opts: { connection: Co
     logger[final ? 'error' : 'warn']({ job: job?.name, jobId: job?.id, portalId, attempt: job?.attemptsMade, err: err.message }, final ? 'job failed' : 'job failed; will retry');
     if (final && portalId && (job.name === 'backfill' || job.name === 'rescore')) {
       void ctx.progress.finish(portalId, job.name, 'failed', err.message).catch(() => undefined);
+      bulkRuns.inc({ kind: job.name, status: 'failed' });
     }
   });
   worker.on('error', (err) => logger.error({ err: err.message }, 'worker error (Redis connection?)'));
