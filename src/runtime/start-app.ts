@@ -135,6 +135,8 @@ export async function startApp(opts: StartOptions): Promise<AppHandle> {
       logger.info({ url: handle.opsUrl }, 'operations endpoints listening (/healthz, /readyz, /metrics)');
     }
   } catch (err) {
+    handle.server?.close();
+    await handle.worker?.close(true);
     await shutdown(closers, connections, redisHandle.stop);
     throw err;
   }
