@@ -8,7 +8,7 @@ import { Redis } from 'ioredis';
 /** A Redis the app can use, and how to let go of it. */
 export interface RedisHandle {
   url: string;
-  /** 'configured' (REDIS_URL), 'local' (found on localhost:6379) or 'spawned' (started for this session). */
+  /** 'configured' (REDIS_URL), 'local' (found on localhost:6379) or 'spawned' (started for this process). */
   source: 'configured' | 'local' | 'spawned';
   stop(): Promise<void>;
 }
