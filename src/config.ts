@@ -109,7 +109,38 @@ const EnvSchema = z
     DEMO_CONTACTS: z.coerce.number().int().min(1).max(200_000).default(9_237),
     /** Key prefix of the demo's state: the demo wipes exactly this prefix when it starts, nothing else. */
     DEMO_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,40}$/).default('ls-demo'),
+
+    /**
+     * Longest a SIGTERM drain may take: the web finishes in-flight requests, workers finish their current batch;
+     * what is still running then is handed back (claimed contacts released, jobs returned to the queue).
+     * Keep it under your orchestrator's kill timeout (Kubernetes: terminationGracePeriodSeconds, 30 s).
+     */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(25_000),
+    /**
+     * Port of a small operations server (`/healthz`, `/readyz`, `/metrics`) in any process; unset: none. Worker
+     * processes have no other HTTP port, so set it for them to be scraped. The web role also serves these on PORT.
+     */
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    /** Interface the operations server binds to. */
+    METRICS_HOST: z.string().min(1).default('0.0.0.0'),
   });
+
+/**
+ * NODE_ENV=production fails closed: no sandbox fallback (the demo's public secret, the fixed encryption key), no
+ * Redis started on the side. Every missing or unsafe variable is listed, together with the schema's problems.
+ */
+function productionProblems(env: Record<string, string>): string[] {
+  const required = ['HUBSPOT_CLIENT_ID', 'HUBSPOT_CLIENT_SECRET', 'TOKEN_ENCRYPTION_KEY', 'PUBLIC_BASE_URL'];
+  const problems = required.filter((name) => !env[name]).map((name) => `${name}: required when NODE_ENV=production`);
+  // A Redis Cluster is configured by its node list instead of one URL.
+  if (!env.REDIS_URL && !env.REDIS_CLUSTER_NODES) {
+    problems.push('REDIS_URL: required when NODE_ENV=production (a Redis with AOF persistence; no Redis is started for you)');
+  }
+  if (env.PUBLIC_BASE_URL && !/^https:\/\//i.test(env.PUBLIC_BASE_URL)) {
+    problems.push('PUBLIC_BASE_URL: must be an https:// URL when NODE_ENV=production (HubSpot calls it)');
+  }
+  return problems;
+}
 
 /** Checks that span variables; run on the raw values so they are reported together with per-variable errors. */
 function crossFieldProblems(env: Record<string, string>): string[] {
@@ -175,7 +206,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = EnvSchema.safeParse(cleaned);
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
-    ...crossFieldProblems(cleaned),
+    ...(cleaned.NODE_ENV === 'production' ? productionProblems(cleaned) : crossFieldProblems(cleaned)),
   ];
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;

@@ -44,3 +44,43 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'a:1', REDIS_URL: 'redis://b:2' })).toThrow(/not both/);
   });
 });
+
+describe('loadConfig with NODE_ENV=production', () => {
+  const complete = {
+    NODE_ENV: 'production',
+    HUBSPOT_CLIENT_ID: 'id',
+    HUBSPOT_CLIENT_SECRET: 'secret',
+    TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+    REDIS_URL: 'redis://redis.internal:6379',
+    PUBLIC_BASE_URL: 'https://scores.example.com',
+  };
+  const problemsOf = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      return (err as ConfigError).problems;
+    }
+    return expect.unreachable('loadConfig accepted an incomplete production environment');
+  };
+
+  it('lists every missing variable at once when nothing is set', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(
+      ['HUBSPOT_CLIENT_ID', 'HUBSPOT_CLIENT_SECRET', 'PUBLIC_BASE_URL', 'REDIS_URL', 'TOKEN_ENCRYPTION_KEY'],
+    );
+  });
+
+  it('refuses a plain-http public base URL, together with the schema problems', () => {
+    const problems = problemsOf({ ...complete, PUBLIC_BASE_URL: 'http://scores.example.com', PORT: 'eighty' });
+    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/^PUBLIC_BASE_URL: must be an https/), expect.stringMatching(/^PORT: /)]));
+    expect(problems).toHaveLength(2);
+  });
+
+  it('starts with every variable set, never in sandbox mode and with the configured key', () => {
+    const c = loadConfig(complete);
+    expect(c.sandboxMode).toBe(false);
+    expect(c.TOKEN_ENCRYPTION_KEY).toBe(complete.TOKEN_ENCRYPTION_KEY);
+    expect(c.SHUTDOWN_TIMEOUT_MS).toBe(25_000);
+  });
+});

@@ -2,18 +2,20 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { startApp, type Role } from '../runtime/start-app.js';
-import { DEMO_APP_CREDENTIALS } from '../sandbox/options.js';
 
 const HELP = `Usage: lead-scoring start [--role web|worker|all]
 
 Runs the app against the Redis at REDIS_URL (else localhost, else a redis-server started for the session).
 Without HubSpot credentials (HUBSPOT_CLIENT_ID unset), --role all runs the local demo: a sandbox HubSpot seeded
 with DEMO_CONTACTS leads, the app installed into it through OAuth, the backfill, then simulated activity.
+With NODE_ENV=production nothing falls back: HubSpot credentials, TOKEN_ENCRYPTION_KEY, REDIS_URL and an https
+PUBLIC_BASE_URL are required, and no Redis or sandbox is ever started.
 
   web     webhooks, OAuth install, API (PORT)
   worker  the scoring queue (any number of worker processes may run)
   all     both in this process (default; for small installs)
-Stops gracefully on SIGINT/SIGTERM: the web stops accepting, active jobs finish.`;
+Stops gracefully on SIGINT/SIGTERM within SHUTDOWN_TIMEOUT_MS: /readyz turns 503, the web stops accepting and
+finishes in-flight requests, workers finish their current batch and hand the rest back to the queue.`;
 
 const ROLES: Record<string, Role[]> = { web: ['web'], worker: ['worker'], all: ['web', 'worker'] };
 
@@ -43,7 +45,11 @@ export async function run(argv: string[]): Promise<number> {
   // started separately, `lead-scoring sandbox`, whose demo app signs with the placeholder secret).
   if (config.sandboxMode && values.role === 'all') return (await import('../runtime/demo.js')).runDemo(config);
   const logger = createLogger({ level: config.LOG_LEVEL });
-  const app = await startApp({ config, roles, logger, overrides: config.sandboxMode ? { clientSecret: DEMO_APP_CREDENTIALS.clientSecret } : {} });
+  // Sandbox mode (never in production): the web verifies what the sandbox's demo app signs.
+  const overrides = config.sandboxMode
+    ? { clientSecret: (await import('../sandbox/options.js')).DEMO_APP_CREDENTIALS.clientSecret }
+    : {};
+  const app = await startApp({ config, roles, logger, overrides });
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       logger.info({ signal }, 'shutting down');
@@ -53,5 +59,7 @@ export async function run(argv: string[]): Promise<number> {
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
   await app.close();
+  // Whatever still holds the event loop now (a HubSpot request the shutdown deadline cut short) is not waited for.
+  setTimeout(() => process.exit(0), 1_000).unref();
   return 0;
 }

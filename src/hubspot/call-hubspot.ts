@@ -1,6 +1,7 @@
 import type { Client } from '@hubspot/api-client';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { hubspotCalls } from '../observability/metrics.js';
 import { classifyFailure } from './classify.js';
 import { createHubSpotClient, observeResponses, type ObservedResponse, type SdkCallOptions } from './client-factory.js';
 import { HubSpotRejectedError, HubSpotUnavailableError, RateLimitedError } from './errors.js';
@@ -37,6 +38,21 @@ export type CallHubSpot = <T>(
   fn: (client: Client, opts: SdkCallOptions) => Promise<T>,
 ) => Promise<T>;
 
+/** The metric's outcome label: a closed set (ok, 429, 4xx, 5xx, network), whatever HubSpot answers. */
+function outcomeLabel(e: Pick<HubSpotCallEvent, 'outcome' | 'status'>): string {
+  if (e.outcome === 'ok') return 'ok';
+  if (e.status === 429) return '429';
+  if (e.status !== undefined && e.status >= 400 && e.status < 500) return '4xx';
+  if (e.status !== undefined && e.status >= 500) return '5xx';
+  return 'network';
+}
+
+/** Counts the call (operations are the gateway's fixed names: a bounded label) and tells the hook. */
+function reportCall(deps: Pick<CallerDeps, 'onCall'>, e: HubSpotCallEvent): void {
+  hubspotCalls.inc({ call: e.operation, outcome: outcomeLabel(e) });
+  deps.onCall?.(e);
+}
+
 /** Rejects after `ms`; the SDK has no timeout of its own. The late result, if any, is dropped. */
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -70,11 +86,11 @@ export function createCaller(deps: CallerDeps): CallHubSpot {
       try {
         const opts = observeResponses((r) => (response = r));
         const result = await withTimeout(fn(createHubSpotClient(config, token), opts), config.HUBSPOT_REQUEST_TIMEOUT_MS, operation);
-        deps.onCall?.({ portalId, operation, kind, outcome: 'ok', durationMs: clock() - started });
+        reportCall(deps, { portalId, operation, kind, outcome: 'ok', durationMs: clock() - started });
         return result;
       } catch (err) {
         const c = classifyFailure(err, { now: clock(), search: kind === 'search', response });
-        deps.onCall?.({ portalId, operation, kind, outcome: c.kind, status: c.status, durationMs: clock() - started });
+        reportCall(deps, { portalId, operation, kind, outcome: c.kind, status: c.status, durationMs: clock() - started });
         const details = { portalId, operation, status: c.status, correlationId: c.correlationId };
         if (c.kind === 'refresh-token' && attempt === 0) {
           rejected = token;

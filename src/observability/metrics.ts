@@ -41,10 +41,74 @@ export const contactsScored = new Counter({
   registers: [registry],
 });
 
-/** Backfill / rescore progress: contacts done and total of the runs in progress in this process. */
-export const bulkProgress = new Gauge({
-  name: 'lead_scoring_bulk_contacts',
-  help: 'Backfill and rescore runs in progress in this process: contacts done and total, by kind.',
-  labelNames: ['kind', 'measure'] as const,
+/** Backfill / rescore progress: contacts listed and written, by kind (the rate is the run's speed). */
+export const bulkContacts = new Counter({
+  name: 'lead_scoring_bulk_contacts_total',
+  help: 'Contacts handled by backfill and rescore runs, by kind (backfill, rescore) and result (listed, written).',
+  labelNames: ['kind', 'result'] as const,
   registers: [registry],
+});
+
+/** Backfill / rescore runs by how they ended (done, failed, handed_back at a shutdown). */
+export const bulkRuns = new Counter({
+  name: 'lead_scoring_bulk_runs_total',
+  help: 'Backfill and rescore runs that ended in this process, by kind and status (done, failed).',
+  labelNames: ['kind', 'status'] as const,
+  registers: [registry],
+});
+
+/** What the queue gauges read at scrape time (src/observability/queue-snapshot.ts). */
+export type QueueSnapshot = {
+  jobs: { name: string; state: string; count: number }[];
+  oldestWaitingSeconds: { name: string; seconds: number }[];
+};
+
+let readQueue: (() => Promise<QueueSnapshot>) | undefined;
+/** The read the jobs gauge started for the current scrape; the age gauge (collected right after) reuses it. */
+let pendingRead: Promise<QueueSnapshot> | undefined;
+
+function startQueueRead(): Promise<QueueSnapshot> | undefined {
+  pendingRead = readQueue?.();
+  return pendingRead;
+}
+
+function takeQueueRead(): Promise<QueueSnapshot> | undefined {
+  const read = pendingRead ?? readQueue?.();
+  pendingRead = undefined;
+  return read;
+}
+
+/** Points the queue gauges at this process's queue; returns the function that detaches it. */
+export function setQueueSource(read: () => Promise<QueueSnapshot>): () => void {
+  readQueue = read;
+  pendingRead = undefined;
+  return () => {
+    if (readQueue === read) readQueue = undefined;
+  };
+}
+
+/** Jobs in the scoring queue by job name and state (waiting, delayed, active), read from Redis at scrape time. */
+export const queueJobs = new Gauge({
+  name: 'lead_scoring_queue_jobs',
+  help: 'Jobs in the scoring queue by job name (score, backfill, rescore, analysis, sweep) and state (waiting, delayed, active).',
+  labelNames: ['name', 'state'] as const,
+  registers: [registry],
+  async collect() {
+    const snapshot = await startQueueRead()?.catch(() => undefined);
+    this.reset();
+    for (const j of snapshot?.jobs ?? []) this.set({ name: j.name, state: j.state }, j.count);
+  },
+});
+
+/** How long the oldest job ready to run (its delay over) has been waiting for a worker, by job name. */
+export const queueOldestWaiting = new Gauge({
+  name: 'lead_scoring_queue_oldest_waiting_seconds',
+  help: 'Seconds the oldest job ready to run has waited for a worker since it was due, by job name (absent: none waiting).',
+  labelNames: ['name'] as const,
+  registers: [registry],
+  async collect() {
+    const snapshot = await takeQueueRead()?.catch(() => undefined);
+    this.reset();
+    for (const o of snapshot?.oldestWaitingSeconds ?? []) this.set({ name: o.name }, o.seconds);
+  },
 });

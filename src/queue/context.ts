@@ -4,6 +4,7 @@ import type { HubSpotGateway } from '../hubspot/gateway.js';
 import type { Logger } from '../logger.js';
 import { createProgressStore } from '../store/backfill-progress.js';
 import { createDirtyStore } from '../store/dirty.js';
+import { createDrain, type Drain } from './drain.js';
 import type { AppKeys } from '../store/keys.js';
 import { createLedgerStore } from '../store/ledger.js';
 import { createModelStore } from '../store/models.js';
@@ -22,6 +23,8 @@ export function createPipelineContext(deps: {
   gateway: Pick<HubSpotGateway, 'forPortal' | 'installations'>;
   scheduler: Scheduler;
   clock?: () => number;
+  /** The worker process's shutdown state (a web process never drains jobs). */
+  drain?: Drain;
 }) {
   const { redis, keys, config } = deps;
   const clock = deps.clock ?? Date.now;
@@ -29,6 +32,7 @@ export function createPipelineContext(deps: {
   return {
     ...deps,
     clock,
+    drain: deps.drain ?? createDrain(),
     dirty: createDirtyStore({ redis, keys, settleMs: config.SETTLE_WINDOW_MS, leaseMs: config.WORKER_LEASE_MS }),
     ledger: createLedgerStore({ redis, keys, bounds: { maxAgeDays: config.LEDGER_MAX_AGE_DAYS, maxEvents: config.LEDGER_MAX_EVENTS } }),
     scores: createScoreStore({ redis, keys, historyMax: config.HISTORY_MAX_ENTRIES }),

@@ -1,10 +1,12 @@
 import type { Job } from 'bullmq';
 import type { PropertySpec } from '../hubspot/schemas.js';
+import { bulkContacts, bulkRuns } from '../observability/metrics.js';
 import { OUTPUT_PROPERTY_GROUP, outputPropertyDefinitions } from '../scoring/index.js';
 import { eventsFromHistory, SIGNAL_PROPERTIES, syncProperties, type LedgerEvent } from '../signals/index.js';
 import type { PageDone, Progress, ProgressKind } from '../store/backfill-progress.js';
 import type { PortalGateway } from '../hubspot/gateway.js';
 import type { PipelineContext } from './context.js';
+import { handBack } from './drain.js';
 import { handleJobFailure } from './handle-failure.js';
 import type { JobData } from './jobs.js';
 import { portalIsActive, SCORE_BATCH_SIZE } from './process-score.js';
@@ -13,7 +15,7 @@ import { searchPagesById } from './search-pages.js';
 
 type ListingData = JobData<'backfill'> | JobData<'rescore'>;
 type Run = {
-  ctx: PipelineContext; gw: PortalGateway; job: Job; portalId: number; kind: ProgressKind;
+  ctx: PipelineContext; gw: PortalGateway; job: Job; token: string | undefined; portalId: number; kind: ProgressKind;
   /** The progress record this run belongs to, or null once a newer run superseded it. */
   current: () => Promise<Progress | null>;
 };
@@ -45,10 +47,13 @@ export async function processListing(ctx: PipelineContext, job: Job, token: stri
       const v = await ctx.models.getVersion(portalId, data.modelId, data.version);
       if (v) await gw.ensureScoreProperties({ ...OUTPUT_PROPERTY_GROUP }, outputPropertyDefinitions(v.model) as PropertySpec[]);
     }
-    const run: Run = { ctx, gw, job, portalId, kind, current };
+    const run: Run = { ctx, gw, job, token, portalId, kind, current };
     const ended = kind === 'rescore' ? await rescoreThroughSearch(run, progress.cursor ?? null) : await backfillThroughList(run, progress.cursor ?? null);
     if (ended === 'superseded') return { skipped: 'superseded' as const };
+    // Shutting down: the saved cursor lets another worker continue from the next page.
+    if (ended === 'draining') return handBack(job, token, ctx.clock());
     await ctx.progress.finish(portalId, kind, 'done');
+    bulkRuns.inc({ kind, status: 'done' });
     const done = await ctx.progress.get(portalId, kind);
     ctx.logger.info({ portalId, kind, seen: done?.seen, scored: done?.scored, written: done?.written }, `${kind} finished`);
     return { seen: done?.seen ?? 0, written: done?.written ?? 0 };
@@ -62,7 +67,7 @@ export async function processListing(ctx: PipelineContext, job: Job, token: stri
 }
 
 /** Backfill pages: the list API with property history, 100 contacts per unit. */
-async function backfillThroughList(run: Run, cursor: string | null): Promise<'done' | 'superseded'> {
+async function backfillThroughList(run: Run, cursor: string | null): Promise<'done' | 'superseded' | 'draining'> {
   const { ctx, gw, portalId } = run;
   for (;;) {
     const models = await ctx.modelCache.published(portalId);
@@ -83,14 +88,15 @@ async function backfillThroughList(run: Run, cursor: string | null): Promise<'do
     const history = new Map<string, LedgerEvent[]>();
     for (const c of contacts) history.set(c.id, eventsFromHistory(c.propertiesWithHistory ?? {}));
     const stats = models.length ? await scoreAndWrite(ctx, gw, portalId, contacts, models, history) : { scored: 0, written: 0 };
-    if ((await pageDone(run, { cursor: next, seen: contacts.length, ...stats })) === 'superseded') return 'superseded';
-    if (!next) return 'done';
+    if (!next) return (await pageDone(run, { cursor: next, seen: contacts.length, ...stats })) === 'superseded' ? 'superseded' : 'done';
+    const after = await pageDone(run, { cursor: next, seen: contacts.length, ...stats });
+    if (after !== 'next') return after;
     cursor = next;
   }
 }
 
 /** Rescore pages: CRM search by `hs_object_id` ranges, 200 a page, scored and written 100 at a time. */
-async function rescoreThroughSearch(run: Run, afterId: string | null): Promise<'done' | 'superseded'> {
+async function rescoreThroughSearch(run: Run, afterId: string | null): Promise<'done' | 'superseded' | 'draining'> {
   const { ctx, gw, portalId } = run;
   const models = await ctx.modelCache.published(portalId);
   for await (const page of searchPagesById(gw, syncProperties(models.map((m) => m.model)), afterId)) {
@@ -100,16 +106,21 @@ async function rescoreThroughSearch(run: Run, afterId: string | null): Promise<'
     const stats = await Promise.all(chunks.map((chunk) => scoreAndWrite(ctx, gw, portalId, chunk, models)));
     const scored = stats.reduce((n, s) => n + s.scored, 0);
     const written = stats.reduce((n, s) => n + s.written, 0);
-    if ((await pageDone(run, { cursor: page.nextAfterId, seen: page.results.length, scored, written })) === 'superseded') return 'superseded';
+    const after = await pageDone(run, { cursor: page.nextAfterId, seen: page.results.length, scored, written });
+    if (after === 'superseded') return after;
+    if (after === 'draining' && page.nextAfterId) return after;
   }
   return 'done';
 }
 
-async function pageDone(run: Run, page: PageDone): Promise<'next' | 'superseded'> {
+/** Saves a page's cursor and counts; says whether to go on, stop (superseded) or hand the job back (draining). */
+async function pageDone(run: Run, page: PageDone): Promise<'next' | 'superseded' | 'draining'> {
   const { ctx, job, portalId, kind } = run;
   const before = await run.current();
   if (!before) return 'superseded';
   await ctx.progress.pageDone(portalId, kind, page);
   await job.updateProgress({ pages: before.pages + 1 });
-  return 'next';
+  bulkContacts.inc({ kind, result: 'listed' }, page.seen);
+  bulkContacts.inc({ kind, result: 'written' }, page.written);
+  return ctx.drain.draining ? 'draining' : 'next';
 }

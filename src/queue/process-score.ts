@@ -2,6 +2,7 @@ import type { Job } from 'bullmq';
 import { syncProperties } from '../signals/index.js';
 import { eraseContacts } from '../store/contact-erasure.js';
 import type { PipelineContext } from './context.js';
+import { handBack } from './drain.js';
 import { handleJobFailure } from './handle-failure.js';
 import type { JobData } from './jobs.js';
 import { scoreAndWrite } from './score-and-write.js';
@@ -34,14 +35,17 @@ export async function processScore(ctx: PipelineContext, job: Job, token: string
   const totals = { batches: 0, contacts: 0, written: 0, erased: 0 };
 
   for (;;) {
+    // Shutting down: stop between batches; the job goes back to the queue for the portal's remaining contacts.
+    if (ctx.drain.draining) return handBack(job, token, ctx.clock());
     const claim = await ctx.dirty.claimDue(portalId, ctx.clock(), SCORE_BATCH_SIZE, `job:${job.id}`);
     if (!claim.ids.length) break;
+    const letGo = ctx.drain.hold(() => ctx.dirty.release(portalId, claim, ctx.clock()));
     try {
       if (models.length) {
         const read = await gw.batchReadContacts(claim.ids, properties);
         const gone = read.errors.filter((e) => e.category === 'OBJECT_NOT_FOUND').flatMap((e) => e.ids);
         await eraseContacts(ctx.redis, ctx.keys, portalId, gone);
-        const stats = await scoreAndWrite(ctx, gw, portalId, read.results, models);
+        const stats = await scoreAndWrite(ctx, gw, portalId, read.results, models, new Map(), { live: true });
         totals.written += stats.written;
         totals.erased += gone.length;
       }
@@ -54,6 +58,8 @@ export async function processScore(ctx: PipelineContext, job: Job, token: string
         if (decision === 'drop') return ctx.dirty.finish(portalId, claim);
         return ctx.dirty.release(portalId, claim, retryAt ?? ctx.clock());
       });
+    } finally {
+      letGo();
     }
   }
 

@@ -1,4 +1,5 @@
 import type { PortalGateway } from '../hubspot/gateway.js';
+import { recordScoredBatch } from '../observability/record-scores.js';
 import type { LedgerEvent } from '../signals/index.js';
 import type { PipelineContext } from './context.js';
 import { scoreContacts, type ContactData, type ScoringModel } from './score-contacts.js';
@@ -18,6 +19,8 @@ export async function scoreAndWrite(
   contacts: ContactData[],
   models: ScoringModel[],
   extraEvents: Map<string, LedgerEvent[]> = new Map(),
+  /** `live`: scoring after new events (freshness is measured), not a backfill or rescore. */
+  opts: { live?: boolean } = {},
 ): Promise<BatchStats> {
   if (!contacts.length) return { contacts: 0, scored: 0, written: 0, failed: 0 };
   const now = ctx.clock();
@@ -41,5 +44,7 @@ export async function scoreAndWrite(
   await ctx.ledger.append(portalId, outcome.derived, now);
   const next = new Map([...outcome.nextChangeAt].filter(([id]) => !failed.has(id)));
   await ctx.scores.write(portalId, outcome.writes.filter((w) => !(w.changed && failed.has(w.contactId))), next);
-  return { contacts: contacts.length, scored: outcome.scored, written: outcome.updates.length - failed.size, failed: failed.size };
+  const writtenIds = outcome.updates.map((u) => u.id).filter((id) => !failed.has(id));
+  recordScoredBatch({ contacts: contacts.length, writtenIds, failed: failed.size, ledgers, previous, now: ctx.clock(), live: opts.live ?? false });
+  return { contacts: contacts.length, scored: outcome.scored, written: writtenIds.length, failed: failed.size };
 }

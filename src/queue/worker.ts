@@ -1,5 +1,7 @@
 import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { bulkRuns } from '../observability/metrics.js';
 import type { PipelineContext } from './context.js';
+import { handBack, returnToQueue } from './drain.js';
 import { parseJob, QUEUE_NAME } from './jobs.js';
 import { processListing } from './process-listing.js';
 import { processScore } from './process-score.js';
@@ -14,7 +16,18 @@ import { processSweep } from './process-sweep.js';
 export function createScoringWorker(ctx: PipelineContext, opts: { connection: ConnectionOptions; prefix: string }) {
   const { config, logger } = ctx;
 
+  /** Every job is held while it runs, so a shutdown that times out hands it back to the queue (see drain.ts). */
   async function run(job: Job, token?: string) {
+    if (ctx.drain.draining) return handBack(job, token, ctx.clock());
+    const letGo = ctx.drain.hold(() => returnToQueue(job, token, ctx.clock()), 1);
+    try {
+      return await dispatch(job, token);
+    } finally {
+      letGo();
+    }
+  }
+
+  async function dispatch(job: Job, token?: string) {
     let parsed;
     try {
       parsed = parseJob(job.name, job.data);
@@ -51,6 +64,7 @@ export function createScoringWorker(ctx: PipelineContext, opts: { connection: Co
     logger[final ? 'error' : 'warn']({ job: job?.name, jobId: job?.id, portalId, attempt: job?.attemptsMade, err: err.message }, final ? 'job failed' : 'job failed; will retry');
     if (final && portalId && (job.name === 'backfill' || job.name === 'rescore')) {
       void ctx.progress.finish(portalId, job.name, 'failed', err.message).catch(() => undefined);
+      bulkRuns.inc({ kind: job.name, status: 'failed' });
     }
   });
   worker.on('error', (err) => logger.error({ err: err.message }, 'worker error (Redis connection?)'));

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { HubSpotGateway } from '../hubspot/gateway.js';
 import { createInstallFlow } from '../hubspot/install-flow.js';
 import type { Logger } from '../logger.js';
+import { checkReadiness } from '../observability/readiness.js';
 import { createPipelineContext } from '../queue/context.js';
 import { createScheduler } from '../queue/scheduler.js';
 import type { AppKeys } from '../store/keys.js';
@@ -31,6 +32,8 @@ export type WebAppDeps = {
   /** Replaces the `/api` guard (default: HubSpot-signed requests only). */
   apiGuard?: AppDeps['apiGuard'];
   routers?: AppDeps['routers'];
+  /** `/readyz` (default: Redis answers PING). */
+  ready?: AppDeps['ready'];
 };
 
 /** Wires the web process: the pipeline's stores on the fail-fast connection, the scheduler, the adapter's flows. */
@@ -73,8 +76,6 @@ export function buildWebApp(deps: WebAppDeps) {
       })),
     ],
     routers: deps.routers,
-    ready: async () => {
-      await redis.ping();
-    },
+    ready: deps.ready ?? (() => checkReadiness({ redis: () => redis.ping() })),
   });
 }

@@ -3,45 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
+import { configuredRedis, pingRedis, RedisUnavailableError, type RedisHandle } from './configured-redis.js';
 
-/** A Redis the app can use, and how to let go of it. */
-export interface RedisHandle {
-  url: string;
-  /** 'configured' (REDIS_URL), 'local' (found on localhost:6379) or 'spawned' (started for this session). */
-  source: 'configured' | 'local' | 'spawned';
-  stop(): Promise<void>;
-}
-
-export class RedisUnavailableError extends Error {
-  readonly code = 'REDIS_UNAVAILABLE';
-  constructor(message: string) {
-    super(message);
-    this.name = 'RedisUnavailableError';
-  }
-}
+export { pingRedis, redactUrl, RedisUnavailableError, type RedisHandle } from './configured-redis.js';
 
 const LOCAL_URL = 'redis://127.0.0.1:6379';
-
-/** True when a Redis answers PING at `url` within `timeoutMs`. */
-export async function pingRedis(url: string, timeoutMs = 1_000): Promise<boolean> {
-  const client = new Redis(url, {
-    lazyConnect: true,
-    connectTimeout: timeoutMs,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-    enableOfflineQueue: false,
-  });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}
 
 /** True when `cmd` is an executable on the PATH. */
 export function onPath(cmd: string): boolean {
@@ -121,10 +87,7 @@ export async function ensureRedis(
 ): Promise<RedisHandle> {
   const log = opts.log ?? (() => {});
   const noop = async () => {};
-  if (opts.url) {
-    if (await pingRedis(opts.url, 3_000)) return { url: opts.url, source: 'configured', stop: noop };
-    throw new RedisUnavailableError(`REDIS_URL is set to ${redactUrl(opts.url)} but no Redis answers there.`);
-  }
+  if (opts.url) return configuredRedis(opts.url);
   if (opts.preferSpawn && onPath('redis-server')) return spawnRedis(log);
   if (await pingRedis(LOCAL_URL, 500)) return { url: LOCAL_URL, source: 'local', stop: noop };
   if (onPath('redis-server') || (opts.allowInstall !== false && tryAptInstall(log))) return spawnRedis(log);
@@ -133,9 +96,4 @@ export async function ensureRedis(
       '(and could not be installed with apt-get). Install Redis 6.2+ (e.g. `apt-get install redis-server` or ' +
       '`brew install redis`) or set REDIS_URL=redis://host:port.',
   );
-}
-
-/** Hides a password in a Redis URL for messages. */
-export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^@/]*)@/, '//***@');
 }

@@ -1,5 +1,6 @@
 import express, { type Express, type RequestHandler, type Router } from 'express';
 import type { Logger } from '../logger.js';
+import { opsRoutes, type OpsRouteDeps } from '../observability/ops-routes.js';
 import { modelRoutes, type ModelRouteDeps } from './api/model-routes.js';
 import { requireInstallation } from './api/require-installation.js';
 import { errorHandler } from './error-handler.js';
@@ -25,8 +26,8 @@ export type AppDeps = {
   rawRouters?: Router[];
   /** More routers after the API (e.g. a local preview). */
   routers?: Router[];
-  /** Readiness: resolves when storage answers. */
-  ready?: () => Promise<void>;
+  /** Readiness for `/readyz` (Redis reachable, queue connected, not shutting down). */
+  ready?: OpsRouteDeps['ready'];
 };
 
 /**
@@ -39,13 +40,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy ?? false);
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
-  });
-  app.get('/readyz', async (_req, res) => {
-    await deps.ready?.();
-    res.json({ ok: true });
-  });
+  app.use(opsRoutes({ ready: deps.ready }));
 
   app.use(webhookRoute(deps.webhooks));
   for (const r of deps.rawRouters ?? []) app.use(r);

@@ -18,7 +18,7 @@ export async function startFakeHubSpot(opts: { token: string; limit: number; win
   let forced429 = 0;
   let unforced429 = 0;
   let hold: { onHeld: (ids: string[]) => void } | null = null;
-  const held: ServerResponse[] = [];
+  const held: { res: ServerResponse; ids: string[] }[] = [];
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', ...headers });
@@ -74,7 +74,7 @@ export async function startFakeHubSpot(opts: { token: string; limit: number; win
         // Applied, but the answer never comes: the worker dies before it learns the write succeeded.
         const h = hold;
         hold = null;
-        held.push(res);
+        held.push({ res, ids: inputs.map((i) => i.id) });
         return h.onHeld(inputs.map((i) => i.id));
       }
       return send(res, 200, batch(inputs.map((i) => record(contacts.get(i.id) ?? { id: i.id, properties: {} }))));
@@ -120,8 +120,12 @@ export async function startFakeHubSpot(opts: { token: string; limit: number; win
       }
       return max;
     },
+    /** Answers the held batch updates at last (200, as HubSpot would have). */
+    releaseHeld() {
+      for (const h of held.splice(0)) send(h.res, 200, batch(h.ids.map((id) => record(contacts.get(id) ?? { id, properties: {} }))));
+    },
     async close() {
-      for (const r of held) r.destroy();
+      for (const h of held) h.res.destroy();
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
     },
