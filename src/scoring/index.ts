@@ -57,3 +57,4 @@ export {
 } from './outputs.js';
 export { parseDate, DAY_MS } from './dates.js';
 export { roundScore, roundTenth } from './rounding.js';
+export { MODEL_LIMITS } from './limits.js';

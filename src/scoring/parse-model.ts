@@ -1,3 +1,4 @@
+import { checkLimits } from './check-limits.js';
 import { checkModel } from './check-model.js';
 import { formatIssues, formatPath, type ModelError } from './format-issues.js';
 import { ModelSchema, type Model } from './model-schema.js';
@@ -10,12 +11,15 @@ export type ParseModelResult = { ok: true; model: Model } | { ok: false; errors:
  * The cross-field checks run even when the shape is wrong, so one round trip shows every mistake.
  */
 export function parseModel(input: unknown): ParseModelResult {
+  // Limits first: a document too deep or too large is refused before anything recursive (zod) reads it.
+  const limits = checkLimits(input);
+  const limitErrors = limits.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+  if (limits.fatal) return { ok: false, errors: limitErrors };
   const result = ModelSchema.safeParse(input);
-  if (result.success) return { ok: true, model: result.data };
-  const errors = formatIssues(result.error.issues, input);
+  if (result.success && !limitErrors.length) return { ok: true, model: result.data };
+  const errors = result.success ? [] : formatIssues(result.error.issues, input);
   const seen = new Set(errors.map((e) => `${e.path}\u0000${e.message}`));
-  for (const issue of checkModel(input)) {
-    const e = { path: formatPath(issue.path), message: issue.message };
+  for (const e of [...checkModel(input).map((i) => ({ path: formatPath(i.path), message: i.message })), ...limitErrors]) {
     if (!seen.has(`${e.path}\u0000${e.message}`)) errors.push(e);
   }
   return { ok: false, errors };
