@@ -6,6 +6,7 @@ import type { AppKeys } from '../store/keys.js';
 import { createCaller, type HubSpotCallEvent } from './call-hubspot.js';
 import { batchReadContacts, batchUpdateContacts, listContacts, searchContacts } from './contacts-api.js';
 import { ensureScoreProperties } from './property-bootstrap.js';
+import { readContactProperties } from './property-ownership.js';
 import { createRateLimiter } from './rate-limiter.js';
 import type { ContactUpdate, PropertyGroupSpec, PropertySpec, SearchRequest } from './schemas.js';
 import { createTokenManager } from './token-manager.js';
@@ -69,6 +70,8 @@ export function createHubSpotGateway(deps: GatewayDeps) {
       searchContacts: (request: SearchRequest) => searchContacts(call, portalId, request),
       ensureScoreProperties: (group: PropertyGroupSpec, properties: PropertySpec[]) =>
         ensureScoreProperties(call, portalId, group, properties),
+      /** Every contact property of the portal by name (to tell the app's own from anyone else's). */
+      contactProperties: () => readContactProperties(call, portalId),
     };
   }
 

@@ -1,6 +1,7 @@
 import type { PortalGateway } from '../hubspot/gateway.js';
 import type { LedgerEvent } from '../signals/index.js';
 import type { PipelineContext } from './context.js';
+import { onlyOwnedOutputs } from './owned-outputs.js';
 import { scoreContacts, type ContactData, type ScoringModel } from './score-contacts.js';
 
 export type BatchStats = { contacts: number; scored: number; written: number; failed: number };
@@ -27,10 +28,12 @@ export async function scoreAndWrite(
   const outcome = scoreContacts({ contacts, ledgers, models, previous, now });
 
   const failed = new Set<string>();
-  if (outcome.updates.length) {
-    const res = await gw.batchUpdateContacts(outcome.updates);
+  const { updates, dropped } = onlyOwnedOutputs(outcome.updates, models);
+  if (dropped.length) ctx.logger.error({ portalId, dropped }, 'refused to write properties the app does not own; nothing was sent for them');
+  if (updates.length) {
+    const res = await gw.batchUpdateContacts(updates);
     const updated = new Set(res.updated);
-    for (const u of outcome.updates) if (!updated.has(u.id)) failed.add(u.id);
+    for (const u of updates) if (!updated.has(u.id)) failed.add(u.id);
     if (res.errors.length) {
       ctx.logger.warn(
         { portalId, failed: failed.size, categories: [...new Set(res.errors.map((e) => e.category))], message: res.errors[0]?.message },
@@ -41,5 +44,5 @@ export async function scoreAndWrite(
   await ctx.ledger.append(portalId, outcome.derived, now);
   const next = new Map([...outcome.nextChangeAt].filter(([id]) => !failed.has(id)));
   await ctx.scores.write(portalId, outcome.writes.filter((w) => !(w.changed && failed.has(w.contactId))), next);
-  return { contacts: contacts.length, scored: outcome.scored, written: outcome.updates.length - failed.size, failed: failed.size };
+  return { contacts: contacts.length, scored: outcome.scored, written: updates.length - failed.size, failed: failed.size };
 }

@@ -58,3 +58,4 @@ export {
 export { parseDate, DAY_MS } from './dates.js';
 export { roundScore, roundTenth } from './rounding.js';
 export { MODEL_LIMITS } from './limits.js';
+export { HUBSPOT_DEFAULT_CONTACT_PROPERTIES, isHubSpotProperty } from './reserved-properties.js';

@@ -2,6 +2,7 @@ import { checkLimits } from './check-limits.js';
 import { checkModel } from './check-model.js';
 import { formatIssues, formatPath, type ModelError } from './format-issues.js';
 import { ModelSchema, type Model } from './model-schema.js';
+import { reservedOutputIssues } from './reserved-properties.js';
 
 export type ParseModelResult = { ok: true; model: Model } | { ok: false; errors: ModelError[] };
 
@@ -13,7 +14,7 @@ export type ParseModelResult = { ok: true; model: Model } | { ok: false; errors:
 export function parseModel(input: unknown): ParseModelResult {
   // Limits first: a document too deep or too large is refused before anything recursive (zod) reads it.
   const limits = checkLimits(input);
-  const limitErrors = limits.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+  const limitErrors = [...limits.issues, ...(limits.fatal ? [] : reservedOutputIssues(input))].map((i) => ({ path: formatPath(i.path), message: i.message }));
   if (limits.fatal) return { ok: false, errors: limitErrors };
   const result = ModelSchema.safeParse(input);
   if (result.success && !limitErrors.length) return { ok: true, model: result.data };
