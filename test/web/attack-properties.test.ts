@@ -50,7 +50,7 @@ describe('attacks on the web process', () => {
     const query = new URLSearchParams({ portalId: String(P), userId: '7' }).toString();
     const url = `${path}?${query}`;
     const ts = Date.now();
-    const sig = signed ? { 'x-hubspot-signature-v3': signV3({ secret: CLIENT_SECRET, method, url: `${h.config.PUBLIC_BASE_URL}${url}`, body, timestamp: ts }), 'x-hubspot-request-timestamp': String(ts) } : {};
+    const sig: Record<string, string> = signed ? { 'x-hubspot-signature-v3': signV3({ secret: CLIENT_SECRET, method, url: `${h.config.PUBLIC_BASE_URL}${url}`, body, timestamp: ts }), 'x-hubspot-request-timestamp': String(ts) } : {};
     const res = await fetch(`${h.origin}${url}`, { method, headers: { ...extra, ...sig }, ...(method === 'GET' ? {} : { body }) });
     await res.arrayBuffer();
     return res.status;
