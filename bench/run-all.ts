@@ -1,13 +1,15 @@
 /**
  * `npm run bench`: the pipeline measured in one run against the local sandbox at HubSpot's real limits (110
  * requests / 10 s per portal; the app's budget share from config), printed as one table. Phases, in order:
- * engine (in this fresh process), backfill of 20,000 contacts after an OAuth install (worker peak RSS read from
- * /proc; Redis memory per scored contact after it), a 20,000-event import burst, freshness at steady load, webhook
- * ingest with autocannon (in its own process). The app runs as production runs it: one web and one worker process.
+ * engine (in this fresh process), the worst model within the limits (evaluation.bench.ts), backfill of 20,000
+ * contacts after an OAuth install (worker peak RSS read from /proc; Redis memory per scored contact after it), a
+ * 20,000-event import burst, freshness at steady load, webhook ingest with autocannon (in its own process). The app
+ * runs as production runs it: one web and one worker process.
  */
 import { cpus, loadavg } from 'node:os';
 import { Redis } from 'ioredis';
 import { benchEngine } from './engine.bench.js';
+import { benchEvaluation, formatEvaluation } from './evaluation.bench.js';
 import { measureBackfill } from './lib/backfill-phase.js';
 import { startBenchStack } from './lib/bench-stack.js';
 import { measureBurst } from './lib/burst-phase.js';
@@ -26,6 +28,8 @@ status(`bench: ${cpus()[0]?.model ?? 'unknown cpu'}, ${cpus().length} cores, nod
 
 status('engine: scoring 200,000 contacts on one core…');
 const engine = await benchEngine({ times: 'epoch' });
+status('evaluation: the worst model within the limits, per contact and on the evaluation threads…');
+const evaluation = await benchEvaluation();
 
 status(`setup: sandbox seeded with ${CONTACTS.toLocaleString('en-US')} contacts, web and worker processes…`);
 const stack = await startBenchStack({ contacts: CONTACTS });
@@ -51,6 +55,7 @@ try {
   const ingest = await measureIngest(stack, { connections: 10, seconds: 10, eventsPerSecond: 5_000 });
 
   process.stdout.write(renderTable({ engine, backfill, burst, freshness, ingest, memory, budgetPer10s: stack.config.budgetPer10s }));
+  process.stdout.write(`\n${formatEvaluation(evaluation)}\n`);
   process.stdout.write(`\nMachine: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores, node ${process.version}; load average at start ${load}. ` +
     `Run took ${Math.round((Date.now() - started) / 1000)} s.\n`);
 } finally {

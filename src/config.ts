@@ -90,6 +90,9 @@ const EnvSchema = z
     WORKER_LEASE_MS: z.coerce.number().int().positive().default(120_000),
     /** BullMQ lock duration: a job whose worker stopped renewing it for this long is retried elsewhere. */
     WORKER_LOCK_MS: z.coerce.number().int().positive().default(30_000),
+    /** Threads the web process evaluates model tests and previews on, and the time budget of one such task. */
+    EVALUATION_THREADS: z.coerce.number().int().min(1).max(16).default(2),
+    EVALUATION_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     /** Bounds of each contact's signal ledger and score history. */
     LEDGER_MAX_EVENTS: z.coerce.number().int().positive().default(200),
     LEDGER_MAX_AGE_DAYS: z.coerce.number().int().positive().default(365),

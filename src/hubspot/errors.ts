@@ -82,3 +82,13 @@ export class OAuthError extends HubSpotError {
 export function dispositionOf(err: unknown): Disposition {
   return err instanceof HubSpotError ? err.disposition : 'retry';
 }
+
+/**
+ * A property the app was about to create or write already exists and is not the app's own (another group, another
+ * type, or HubSpot-defined): the app never adopts it. Not retried: someone must choose another prefix.
+ */
+export class ForeignPropertyError extends HubSpotError {
+  constructor(readonly property: string, reason: string, details: HubSpotError['details'] = {}) {
+    super('HUBSPOT_FOREIGN_PROPERTY', `The contact property "${property}" already exists and the app did not create it (${reason}): the app writes only properties it creates; choose another prefix`, 'give-up', details);
+  }
+}

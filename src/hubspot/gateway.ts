@@ -8,6 +8,7 @@ import { createCaller, type HubSpotCallEvent } from './call-hubspot.js';
 import { batchReadContacts, batchUpdateContacts, listContacts, searchContacts } from './contacts-api.js';
 import { listContactProperties } from './properties-api.js';
 import { ensureScoreProperties } from './property-bootstrap.js';
+import { readContactProperties } from './property-ownership.js';
 import { createRateLimiter } from './rate-limiter.js';
 import type { ContactUpdate, PropertyGroupSpec, PropertySpec, SearchRequest } from './schemas.js';
 import { createTokenManager } from './token-manager.js';
@@ -74,6 +75,8 @@ export function createHubSpotGateway(deps: GatewayDeps) {
         ensureScoreProperties(call, portalId, group, properties),
       /** Uninstalls the app from the portal in HubSpot (the portal's "Delete this portal's data"). */
       uninstallApp: () => uninstallApp(call, portalId),
+      /** Every contact property of the portal by name (to tell the app's own from anyone else's). */
+      contactProperties: () => readContactProperties(call, portalId),
     };
   }
 

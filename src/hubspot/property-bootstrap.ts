@@ -1,7 +1,8 @@
 import type { PropertyCreate, PropertyUpdate } from '@hubspot/api-client/lib/codegen/crm/properties/index.js';
 import { ValidationError } from '../errors.js';
 import type { CallHubSpot } from './call-hubspot.js';
-import { HubSpotBadResponseError } from './errors.js';
+import { ForeignPropertyError, HubSpotBadResponseError } from './errors.js';
+import { foreignReason, OwnedPropertySchema } from './property-ownership.js';
 import {
   ExistingPropertySchema,
   PropertyGroupSpecSchema,
@@ -58,8 +59,10 @@ function parseSpecs(group: unknown, specs: unknown[]): { group: PropertyGroupSpe
 
 /**
  * Creates the app's property group and output properties on a portal. Idempotent: a 409 (already exists) is
- * fine; for an existing enumeration whose options differ (e.g. new grade bands or stage labels), the options are
- * updated. Costs 1 + N calls on a fresh portal, plus one read per existing enumeration afterwards.
+ * fine when the existing property is the app's own (its group and type, not HubSpot's); any other is refused
+ * with a ForeignPropertyError and never adopted. For an existing enumeration whose options differ (e.g. new grade
+ * bands or stage labels), the options are updated. Costs 1 + N calls on a fresh portal, plus one read per
+ * existing property afterwards.
  */
 export async function ensureScoreProperties(
   call: CallHubSpot,
@@ -81,15 +84,19 @@ export async function ensureScoreProperties(
       report.created.push(spec.name);
       continue;
     }
+    // It exists: adopt it only if it is the app's own (its group, its type, not HubSpot's).
+    const raw = await call(portalId, 'properties.get', 'default', (c, o) =>
+      c.crm.properties.coreApi.getByName('contacts', spec.name, false, undefined, o),
+    );
+    const owned = OwnedPropertySchema.safeParse(raw);
+    const existing = ExistingPropertySchema.safeParse(raw);
+    if (!owned.success || !existing.success) throw new HubSpotBadResponseError(`properties.get ${spec.name}: unexpected response`, { portalId });
+    const foreign = foreignReason(owned.data, spec);
+    if (foreign) throw new ForeignPropertyError(spec.name, foreign, { portalId, operation: 'properties.create' });
     if (spec.type !== 'enumeration' || !spec.options) {
       report.unchanged.push(spec.name);
       continue;
     }
-    const raw = await call(portalId, 'properties.get', 'default', (c, o) =>
-      c.crm.properties.coreApi.getByName('contacts', spec.name, false, undefined, o),
-    );
-    const existing = ExistingPropertySchema.safeParse(raw);
-    if (!existing.success) throw new HubSpotBadResponseError(`properties.get ${spec.name}: unexpected response`, { portalId });
     const options = mergeOptions(existing.data.options, spec.options);
     if (sameOptions(existing.data.options, options)) {
       report.unchanged.push(spec.name);

@@ -2,6 +2,7 @@ import type { PortalGateway } from '../hubspot/gateway.js';
 import { recordScoredBatch } from '../observability/record-scores.js';
 import type { LedgerEvent } from '../signals/index.js';
 import type { PipelineContext } from './context.js';
+import { onlyOwnedOutputs } from './owned-outputs.js';
 import { scoreContacts, type ContactData, type ScoringModel } from './score-contacts.js';
 
 export type BatchStats = { contacts: number; scored: number; written: number; failed: number };
@@ -30,10 +31,12 @@ export async function scoreAndWrite(
   const outcome = scoreContacts({ contacts, ledgers, models, previous, now });
 
   const failed = new Set<string>();
-  if (outcome.updates.length) {
-    const res = await gw.batchUpdateContacts(outcome.updates);
+  const { updates, dropped } = onlyOwnedOutputs(outcome.updates, models);
+  if (dropped.length) ctx.logger.error({ portalId, dropped }, 'refused to write properties the app does not own; nothing was sent for them');
+  if (updates.length) {
+    const res = await gw.batchUpdateContacts(updates);
     const updated = new Set(res.updated);
-    for (const u of outcome.updates) if (!updated.has(u.id)) failed.add(u.id);
+    for (const u of updates) if (!updated.has(u.id)) failed.add(u.id);
     if (res.errors.length) {
       ctx.logger.warn(
         { portalId, failed: failed.size, categories: [...new Set(res.errors.map((e) => e.category))], message: res.errors[0]?.message },
@@ -44,7 +47,7 @@ export async function scoreAndWrite(
   await ctx.ledger.append(portalId, outcome.derived, now);
   const next = new Map([...outcome.nextChangeAt].filter(([id]) => !failed.has(id)));
   await ctx.scores.write(portalId, outcome.writes.filter((w) => !(w.changed && failed.has(w.contactId))), next);
-  const writtenIds = outcome.updates.map((u) => u.id).filter((id) => !failed.has(id));
+  const writtenIds = updates.map((u) => u.id).filter((id) => !failed.has(id));
   recordScoredBatch({ contacts: contacts.length, writtenIds, failed: failed.size, ledgers, previous, now: ctx.clock(), live: opts.live ?? false });
   return { contacts: contacts.length, scored: outcome.scored, written: writtenIds.length, failed: failed.size };
 }

@@ -61,3 +61,5 @@ export { modelWarnings, type KnownProperty, type WarningContext } from './model-
 export { STANDARD_EVENT_TYPES, type StandardEventType } from './event-types.js';
 export { parseDate, DAY_MS } from './dates.js';
 export { roundScore, roundTenth } from './rounding.js';
+export { MODEL_LIMITS } from './limits.js';
+export { HUBSPOT_DEFAULT_CONTACT_PROPERTIES, isHubSpotProperty } from './reserved-properties.js';

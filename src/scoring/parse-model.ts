@@ -1,7 +1,9 @@
+import { checkLimits } from './check-limits.js';
 import { checkModel } from './check-model.js';
 import { formatIssues, formatPath, type ModelError } from './format-issues.js';
 import { ModelSchema, type Model } from './model-schema.js';
 import { modelWarnings, type WarningContext } from './model-warnings.js';
+import { reservedOutputIssues } from './reserved-properties.js';
 
 /** `warnings` are never blocking (SCORING-MODEL.md "Errors and warnings"): a model with only warnings is valid. */
 export type ParseModelResult = { ok: true; model: Model; warnings: ModelError[] } | { ok: false; errors: ModelError[]; warnings: ModelError[] };
@@ -14,13 +16,16 @@ export type ParseModelResult = { ok: true; model: Model; warnings: ModelError[] 
  * lacks or of the wrong type) come with either answer and never make a model invalid.
  */
 export function parseModel(input: unknown, context?: WarningContext): ParseModelResult {
-  const result = ModelSchema.safeParse(input);
+  // Limits first: a document too deep or too large is refused before anything recursive (zod) reads it.
+  const limits = checkLimits(input);
+  const limitErrors = [...limits.issues, ...(limits.fatal ? [] : reservedOutputIssues(input))].map((i) => ({ path: formatPath(i.path), message: i.message }));
+  if (limits.fatal) return { ok: false, errors: limitErrors, warnings: [] };
   const warnings = listWarnings(input, context);
-  if (result.success) return { ok: true, model: result.data, warnings };
-  const errors = formatIssues(result.error.issues, input);
+  const result = ModelSchema.safeParse(input);
+  if (result.success && !limitErrors.length) return { ok: true, model: result.data, warnings };
+  const errors = result.success ? [] : formatIssues(result.error.issues, input);
   const seen = new Set(errors.map((e) => `${e.path}\u0000${e.message}`));
-  for (const issue of checkModel(input)) {
-    const e = { path: formatPath(issue.path), message: issue.message };
+  for (const e of [...checkModel(input).map((i) => ({ path: formatPath(i.path), message: i.message })), ...limitErrors]) {
     if (!seen.has(`${e.path}\u0000${e.message}`)) errors.push(e);
   }
   return { ok: false, errors, warnings };

@@ -94,28 +94,45 @@ export class PropertyReader implements ValueReader<number> {
   }
 }
 
-/** Reads the attributes of the event being tested (an event rule's `where`). */
+/**
+ * Reads the attributes of the event being tested (an event rule's `where`). Every rule of the event's type reads
+ * the same event, so the lower-cased text of each attribute is kept until the next event.
+ */
 export class EventReader implements ValueReader<string> {
   now = 0;
-  event: Record<string, unknown> = {};
+  private current: Record<string, unknown> = {};
+  private readonly lowers = new Map<string, string | null>();
+
+  get event(): Record<string, unknown> {
+    return this.current;
+  }
+
+  set event(event: Record<string, unknown>) {
+    if (event !== this.current) {
+      this.current = event;
+      this.lowers.clear();
+    }
+  }
 
   text(attribute: string): string | null {
-    return textOf(this.event[attribute]);
+    return textOf(this.current[attribute]);
   }
 
   lower(attribute: string): string | null {
-    return this.text(attribute)?.toLowerCase() ?? null;
+    let l = this.lowers.get(attribute);
+    if (l === undefined) this.lowers.set(attribute, (l = this.text(attribute)?.toLowerCase() ?? null));
+    return l;
   }
 
   num(attribute: string): number {
-    const v = this.event[attribute];
+    const v = this.current[attribute];
     if (typeof v === 'number') return Number.isFinite(v) ? v : NaN;
     const t = this.text(attribute);
     return t === null ? NaN : numberOf(t);
   }
 
   date(attribute: string): number {
-    return parseDate(this.event[attribute]);
+    return parseDate(this.current[attribute]);
   }
 
   items(attribute: string): string[] | null {

@@ -1,12 +1,19 @@
+import { MODEL_LIMITS } from './limits.js';
+
 /**
  * How a raw value (a HubSpot property, always a string or null, or an event attribute) is read before a
  * condition compares it (SCORING-MODEL.md "Conditions"): trimmed, and `""` counts as unknown.
  */
 
-/** The trimmed text of a value, or null when it is unknown (absent, null, empty or only spaces). */
+/**
+ * The trimmed text of a value, or null when it is unknown (absent, null, empty or only spaces). Only the first
+ * `MODEL_LIMITS.valueChars` characters are read: HubSpot text properties hold up to 65,536, and every condition's
+ * cost (lower-casing, `contains`, a `matches` scan) grows with the length it reads.
+ */
 export function textOf(value: unknown): string | null {
   if (typeof value === 'string') {
-    const t = value.length > 0 && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32) ? value.trim() : value;
+    const v = value.length > MODEL_LIMITS.valueChars ? value.slice(0, MODEL_LIMITS.valueChars) : value;
+    const t = v.length > 0 && (v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32) ? v.trim() : v;
     return t.length === 0 ? null : t;
   }
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;

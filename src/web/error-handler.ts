@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler } from 'express';
 import type { ApiErrorBody } from '../contract/index.js';
 import { ValidationError } from '../errors.js';
-import { dispositionOf, HubSpotError } from '../hubspot/errors.js';
+import { dispositionOf, ForeignPropertyError, HubSpotError } from '../hubspot/errors.js';
 import type { Logger } from '../logger.js';
 import { HttpError, isRedisUnavailable, StorageUnavailableError } from './http-error.js';
 
@@ -25,6 +25,7 @@ export function mapError(err: unknown): Mapped {
     return { status: 415, body: body('BAD_REQUEST', 'Unsupported request encoding') };
   }
   if (err instanceof ValidationError) return { status: 400, body: body('BAD_REQUEST', err.message, err.issues) };
+  if (err instanceof ForeignPropertyError) return { status: 409, body: body('CONFLICT', err.message, [{ path: 'propertyPrefix', message: err.message }]) };
   if (err instanceof StorageUnavailableError || isRedisUnavailable(err)) {
     return { status: 503, body: body('UNAVAILABLE', 'Storage is unavailable; retry later'), headers: { 'retry-after': '5' } };
   }

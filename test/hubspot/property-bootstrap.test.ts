@@ -20,6 +20,8 @@ const specs: PropertySpec[] = [
   { name: 'lead_score_stage', label: 'Lead stage', type: 'enumeration', fieldType: 'select', groupName: 'lead_scoring', options: ['none', 'MQL', 'SQL'].map(opt) },
 ];
 const exists = { status: 'error', category: 'OBJECT_ALREADY_EXISTS', message: 'A property named lead_score already exists.', correlationId: 'c' };
+/** An existing number property in the app's group: the bootstrap reads it to check it is the app's own. */
+const numberProperty = (name: string) => ({ name, label: name, type: 'number', fieldType: 'number', groupName: 'lead_scoring', options: [], hubspotDefined: false });
 const property = (name: string, options: object[]) => ({
   name, label: name, type: 'enumeration', fieldType: 'select', groupName: 'lead_scoring', options, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
 });
@@ -58,6 +60,7 @@ describe('ensureScoreProperties', () => {
     const scope = nock(API)
       .post('/crm/v3/properties/contacts/groups').reply(409, exists)
       .post('/crm/v3/properties/contacts').times(3).reply(409, exists)
+      .get('/crm/v3/properties/contacts/lead_score').query({ archived: 'false' }).reply(200, numberProperty('lead_score'))
       .get('/crm/v3/properties/contacts/lead_score_grade').query({ archived: 'false' }).reply(200, property('lead_score_grade', specs[1]!.options!))
       .get('/crm/v3/properties/contacts/lead_score_stage').query({ archived: 'false' }).reply(200, property('lead_score_stage', specs[2]!.options!));
     expect(await portal.ensureScoreProperties(group, specs)).toEqual({
@@ -71,6 +74,7 @@ describe('ensureScoreProperties', () => {
     const scope = nock(API)
       .post('/crm/v3/properties/contacts/groups').reply(409, exists)
       .post('/crm/v3/properties/contacts').times(3).reply(409, exists)
+      .get('/crm/v3/properties/contacts/lead_score').query(true).reply(200, numberProperty('lead_score'))
       .get('/crm/v3/properties/contacts/lead_score_grade').query(true).reply(200, property('lead_score_grade', ['A1', 'B1', 'Z9'].map(opt)))
       .patch('/crm/v3/properties/contacts/lead_score_grade', {
         options: [opt('A1', 0), opt('A2', 1), opt('B1', 2), { label: 'Z9', value: 'Z9', displayOrder: 3, hidden: true }],

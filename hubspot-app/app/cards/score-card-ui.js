@@ -109,6 +109,11 @@ var DimensionScoreSchema = z3.object({
   grade: z3.string()
 });
 var NextStageSchema = z3.object({ label: z3.string(), min: z3.number(), pointsToGo: z3.number() });
+var EventRuleTermsSchema = z3.object({
+  decay: z3.object({ kind: z3.enum(["none", "linear", "halfLife", "window"]), days: z3.number().nullable() }),
+  /** Only events at most this many days old count; null: any age. */
+  withinDays: z3.number().nullable()
+});
 var ScoreFiguresSchema = z3.object({
   total: z3.number().int(),
   fit: DimensionScoreSchema,
@@ -121,7 +126,11 @@ var ScoreFiguresSchema = z3.object({
   stageFloor: z3.number(),
   nextStage: NextStageSchema.nullable(),
   breakdown: z3.array(BreakdownItemSchema2),
-  adjustments: z3.array(CapAdjustmentSchema2)
+  adjustments: z3.array(CapAdjustmentSchema2),
+  /** The model's weights: the total is `fit × fit + engagement × engagement`, rounded (the card's arithmetic line). */
+  weights: z3.object({ fit: z3.number(), engagement: z3.number() }).optional(),
+  /** The terms of the event rules in the breakdown, by rule id. */
+  eventRules: z3.record(z3.string(), EventRuleTermsSchema).optional()
 });
 var ScoreViewSchema = z3.discriminatedUnion("state", [
   ScoreFiguresSchema.extend({ state: z3.literal("scored") }),
@@ -150,7 +159,10 @@ var CardDataSchema = z4.discriminatedUnion("state", [
     state: z4.literal("out-of-scope"),
     contactId: z4.string(),
     model: ModelRefSchema,
-    scoredAt: z4.iso.datetime()
+    /** When the contact was last found outside the scope. */
+    scoredAt: z4.iso.datetime(),
+    /** The model's scope condition in words ("lifecyclestage is none of customer, evangelist"). */
+    scope: z4.string().optional()
   }),
   ScoreFiguresSchema.extend({
     state: z4.literal("scored"),
@@ -192,11 +204,14 @@ var ModelVersionsSchema = z5.object({
   publishedVersion: z5.number().int().positive().nullable(),
   versions: z5.array(ModelVersionSchema)
 });
+var ModelWarningsSchema = z5.array(PathIssueSchema).optional();
 var DraftSchema = z5.object({
   modelId: ModelIdSchema,
   draft: ModelDocumentSchema,
   basedOnVersion: z5.number().int().positive().nullable(),
-  updatedAt: z5.iso.datetime().nullable()
+  updatedAt: z5.iso.datetime().nullable(),
+  /** The draft's warnings (answered by get, save and import alike). */
+  warnings: ModelWarningsSchema
 });
 var PutDraftRequestSchema = z5.object({ model: ModelDocumentSchema });
 var RescoreProgressSchema = z5.object({
@@ -211,7 +226,9 @@ var PublishRequestSchema = z5.object({ note: z5.string().max(500).optional() });
 var RollbackRequestSchema = z5.object({ version: z5.number().int().positive() });
 var PublishResponseSchema = z5.object({
   model: ModelRefSchema,
-  rescore: RescoreProgressSchema
+  rescore: RescoreProgressSchema,
+  /** The published version's warnings: shown, never blocking. */
+  warnings: ModelWarningsSchema
 });
 var ExportQuerySchema = z5.object({
   version: z5.union([z5.literal("draft"), z5.coerce.number().int().positive()]).optional()
@@ -490,9 +507,47 @@ var ForwardResponseSchema = z9.object({
   report: ForwardAccuracySchema
 });
 
-// ../src/contract/endpoints.ts
+// ../src/contract/crm-lookup.ts
 import { z as z10 } from "zod";
-var Empty = z10.object({});
+var CrmPropertyOptionSchema = z10.object({ label: z10.string(), value: z10.string() });
+var CrmPropertySchema = z10.object({
+  name: z10.string().min(1),
+  label: z10.string(),
+  /** HubSpot's property type: string, number, date, datetime, enumeration, bool (others are kept as sent). */
+  type: z10.string(),
+  fieldType: z10.string(),
+  groupName: z10.string(),
+  hubspotDefined: z10.boolean(),
+  /** Enumeration options (visible ones), in HubSpot's display order. */
+  options: z10.array(CrmPropertyOptionSchema)
+});
+var PropertyListQuerySchema = z10.object({ refresh: z10.enum(["0", "1"]).optional() });
+var PropertyListSchema = z10.object({
+  properties: z10.array(CrmPropertySchema),
+  /** When the definitions were read from HubSpot (ISO 8601): the cache's age. */
+  fetchedAt: z10.string()
+});
+var ContactSearchQuerySchema = z10.object({ q: z10.string().trim().min(1, "type a name or an email").max(100) });
+var ContactMatchSchema = z10.object({ id: z10.string(), name: z10.string(), email: z10.string().nullable() });
+var ContactSearchResponseSchema = z10.object({
+  contacts: z10.array(ContactMatchSchema),
+  /** Every match HubSpot counted (only the first few are listed). */
+  total: z10.number().int().min(0)
+});
+
+// ../src/contract/portal-data.ts
+import { z as z11 } from "zod";
+var DeletePortalDataRequestSchema = z11.object({ confirm: z11.literal("DELETE") });
+var DeletePortalDataResponseSchema = z11.object({
+  erasedKeys: z11.number().int().nonnegative(),
+  removedJobs: z11.number().int().nonnegative(),
+  /** Whether HubSpot accepted the app's own uninstall (when not, remove the app under Connected apps). */
+  uninstalledFromHubSpot: z11.boolean()
+});
+
+// ../src/contract/endpoints.ts
+import { z as z12 } from "zod";
+var Empty = z12.object({});
 function endpoint(e) {
   return { params: Empty, query: Empty, body: Empty, ...e };
 }
@@ -515,7 +570,12 @@ var api = {
   getSuggestion: endpoint({ method: "GET", path: "/api/analysis/:modelId/suggestion", params: AnalysisParamsSchema, response: SuggestionStatusSchema }),
   liveAccuracy: endpoint({ method: "GET", path: "/api/analysis/:modelId/accuracy", params: AnalysisParamsSchema, response: LiveAccuracySchema }),
   capacityThreshold: endpoint({ method: "POST", path: "/api/analysis/:modelId/capacity", params: AnalysisParamsSchema, body: CapacityRequestSchema, response: CapacityResponseSchema }),
-  forwardAccuracy: endpoint({ method: "GET", path: "/api/analysis/:modelId/forward", params: AnalysisParamsSchema, query: ForwardQuerySchema, response: ForwardResponseSchema })
+  forwardAccuracy: endpoint({ method: "GET", path: "/api/analysis/:modelId/forward", params: AnalysisParamsSchema, query: ForwardQuerySchema, response: ForwardResponseSchema }),
+  // CRM look-ups for the editor (src/contract/crm-lookup.ts): property definitions, contacts by name or email.
+  listProperties: endpoint({ method: "GET", path: "/api/crm/properties", query: PropertyListQuerySchema, response: PropertyListSchema }),
+  searchContacts: endpoint({ method: "GET", path: "/api/crm/contacts/search", query: ContactSearchQuerySchema, response: ContactSearchResponseSchema }),
+  // The portal's data (src/contract/portal-data.ts): erase every key and job of the signed portal, now.
+  deletePortalData: endpoint({ method: "POST", path: "/api/portal/delete-data", body: DeletePortalDataRequestSchema, response: DeletePortalDataResponseSchema })
 };
 function buildPath(path, params = {}) {
   return path.replace(/:([A-Za-z]+)/g, (_, name) => {
@@ -722,9 +782,10 @@ function CardNotScored(props) {
   ] });
 }
 function CardOutOfScope(props) {
-  const { model } = props.data;
+  const { model, scope } = props.data;
   return /* @__PURE__ */ jsxs(EmptyState, { testId: "card-out-of-scope", title: "Not scored: outside the model's scope", imageName: "target", layout: "vertical", children: [
-    /* @__PURE__ */ jsx2(Text, { children: `${model.name} v${model.version} scores only contacts inside its scope (for example, not existing customers). Its score properties are left empty for this contact.` }),
+    /* @__PURE__ */ jsx2(Text, { testId: "card-scope", children: scope ? `${model.name} v${model.version} scores only contacts where ${scope}.` : `${model.name} v${model.version} scores only contacts inside its scope.` }),
+    /* @__PURE__ */ jsx2(Text, { variant: "microcopy", children: "This contact is not among them, so its lead score properties stay empty." }),
     props.recalculate
   ] });
 }
@@ -734,8 +795,9 @@ import { Divider, Flex as Flex3, Text as Text6 } from "@hubspot/ui-extensions";
 
 // src/format.ts
 function formatPoints(points) {
-  const rounded = Math.round(points * 10) / 10;
-  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+  const rounded = Math.round(Math.abs(points) * 10) / 10;
+  const text = Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+  return points < 0 && rounded !== 0 ? `\u2212${text}` : text;
 }
 function formatSigned(points) {
   const text = formatPoints(Math.abs(points));
@@ -766,6 +828,47 @@ function formatMatched(matched, points, timeZone) {
 
 // src/card/Breakdown.tsx
 import { Accordion, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text as Text2 } from "@hubspot/ui-extensions";
+
+// src/card/explain.ts
+var DAY_MS = 864e5;
+var roundHalfAway = (x) => Math.sign(x) * Math.floor(Math.abs(x) + 0.5 + 1e-9);
+var percent = (weight) => `${formatPoints(weight * 100)}%`;
+function totalArithmetic(score) {
+  if (!score.weights) return null;
+  const { fit, engagement } = score.weights;
+  const parts = `${percent(fit)} \xD7 fit ${score.fit.score} + ${percent(engagement)} \xD7 engagement ${score.engagement.score}`;
+  const sum = fit * score.fit.score + engagement * score.engagement.score;
+  if (Math.abs(sum - score.total) < 1e-9) return `${score.total} = ${parts}`;
+  if (roundHalfAway(sum) === score.total) return `${score.total} = ${parts} (${formatPoints(sum)}, rounded)`;
+  return `${score.total} \u2248 ${parts} (computed before fit and engagement are rounded)`;
+}
+function capText(cap) {
+  const floor = cap.after > cap.before;
+  const sum = `(rules sum to ${formatPoints(cap.before)})`;
+  const limit = formatPoints(cap.after);
+  if (cap.groupId === null) return floor ? `Floor: ${cap.label} can't go below ${limit} ${sum}` : `Cap: ${cap.label} can't go above ${limit} ${sum}`;
+  return floor ? `Floor: ${cap.label} counts at least ${limit} ${sum}` : `Cap: ${cap.label} counts at most ${limit} ${sum}`;
+}
+function decayText(terms, newestAt, scoredAt) {
+  const parts = [];
+  const { decay, withinDays } = terms ?? { decay: { kind: "none", days: null }, withinDays: null };
+  const days = decay.days === null ? "" : plural(decay.days, "day");
+  if (decay.kind === "halfLife") parts.push(`halves every ${days}`);
+  else if (decay.kind === "linear") parts.push(`fades to 0 over ${days}`);
+  else if (decay.kind === "window") parts.push(`counts for ${days}`);
+  if (withinDays !== null) parts.push(`only the last ${plural(withinDays, "day")}`);
+  if (scoredAt && parts.length) parts.push(`newest ${age(Date.parse(scoredAt) - newestAt)}`);
+  return parts.join(" \xB7 ");
+}
+function age(ms) {
+  if (ms < 0) return "still ahead (counts in full)";
+  if (ms < 36e5) return "under an hour ago";
+  if (ms < DAY_MS) return `${plural(Math.floor(ms / 36e5), "hour")} ago`;
+  return `${plural(Math.floor(ms / DAY_MS), "day")} ago`;
+}
+var plural = (n, noun) => `${formatPoints(n)} ${noun}${n === 1 ? "" : "s"}`;
+
+// src/card/Breakdown.tsx
 import { Fragment, jsx as jsx3, jsxs as jsxs2 } from "react/jsx-runtime";
 var TITLES = { fit: "Fit", engagement: "Engagement" };
 function Breakdown(props) {
@@ -778,7 +881,9 @@ function Breakdown(props) {
       score: props.score[dimension].score,
       items: props.score.breakdown.filter((i) => i.dimension === dimension),
       caps: props.score.adjustments.filter((a) => a.dimension === dimension),
-      ...props.timeZone ? { timeZone: props.timeZone } : {}
+      eventRules: props.score.eventRules ?? {},
+      ...props.timeZone ? { timeZone: props.timeZone } : {},
+      ...props.scoredAt ? { scoredAt: props.scoredAt } : {}
     },
     dimension
   )) });
@@ -797,15 +902,24 @@ function DimensionBreakdown(props) {
           /* @__PURE__ */ jsx3(Text2, { children: item.label }),
           /* @__PURE__ */ jsx3(Text2, { variant: "microcopy", children: item.groupLabel })
         ] }),
-        /* @__PURE__ */ jsx3(TableCell, { children: formatMatched(item.matched, item.points, props.timeZone) }),
+        /* @__PURE__ */ jsxs2(TableCell, { children: [
+          /* @__PURE__ */ jsx3(Text2, { children: formatMatched(item.matched, item.points, props.timeZone) }),
+          /* @__PURE__ */ jsx3(DecayNote, { item, terms: props.eventRules[item.ruleId], ...props.scoredAt ? { scoredAt: props.scoredAt } : {} })
+        ] }),
         /* @__PURE__ */ jsx3(TableCell, { align: "right", testId: `points-${item.ruleId}`, children: formatRulePoints(item.points, item.undecayed) })
       ] }, item.ruleId)),
       caps.map((cap) => /* @__PURE__ */ jsxs2(TableRow, { testId: `cap-${cap.groupId ?? props.dimension}`, children: [
-        /* @__PURE__ */ jsx3(TableCell, { colSpan: 2, children: /* @__PURE__ */ jsx3(Text2, { format: { italic: true }, children: `Cap: ${cap.label} (${formatPoints(cap.before)} \u2192 ${formatPoints(cap.after)})` }) }),
+        /* @__PURE__ */ jsx3(TableCell, { colSpan: 2, children: /* @__PURE__ */ jsx3(Text2, { format: { italic: true }, children: capText(cap) }) }),
         /* @__PURE__ */ jsx3(TableCell, { align: "right", children: formatSigned(cap.points) })
       ] }, `cap-${cap.groupId ?? "dimension"}`))
     ] })
   ] }) });
+}
+function DecayNote(props) {
+  const { item } = props;
+  if (item.matched.kind !== "events") return null;
+  const text = decayText(props.terms, item.matched.newestAt, props.scoredAt);
+  return text ? /* @__PURE__ */ jsx3(Text2, { testId: `decay-${item.ruleId}`, variant: "microcopy", children: text }) : null;
 }
 
 // src/card/FitFieldsNotice.tsx
@@ -843,6 +957,7 @@ import { Flex as Flex2, ProgressBar, ScoreCircle, Statistics, StatisticsItem, St
 import { jsx as jsx5, jsxs as jsxs4 } from "react/jsx-runtime";
 function ScoreSummary(props) {
   const { score } = props;
+  const arithmetic = totalArithmetic(score);
   return /* @__PURE__ */ jsxs4(Flex2, { direction: "column", gap: "sm", children: [
     /* @__PURE__ */ jsxs4(Flex2, { direction: "row", gap: "md", align: "center", children: [
       /* @__PURE__ */ jsx5(ScoreCircle, { testId: "score-total", score: score.total }),
@@ -851,6 +966,7 @@ function ScoreSummary(props) {
         /* @__PURE__ */ jsx5(StatisticsItem, { testId: "score-engagement", label: `Engagement \xB7 grade ${score.engagement.grade}`, number: score.engagement.score })
       ] })
     ] }),
+    arithmetic ? /* @__PURE__ */ jsx5(Text4, { testId: "score-arithmetic", variant: "microcopy", children: `Total ${arithmetic}` }) : null,
     /* @__PURE__ */ jsx5(StageProgress, { score })
   ] });
 }
@@ -884,19 +1000,38 @@ function stageVariant(score) {
 import { LineChart, Text as Text5 } from "@hubspot/ui-extensions";
 import { jsx as jsx6 } from "react/jsx-runtime";
 function ScoreTrend(props) {
-  if (props.history.length < 2) {
-    return /* @__PURE__ */ jsx6(Text5, { testId: "trend-empty", variant: "microcopy", children: "The trend appears once the score has changed." });
+  const { history } = props;
+  if (!history.some((h) => h.total !== history[0]?.total)) {
+    return /* @__PURE__ */ jsx6(Text5, { testId: "trend-empty", variant: "microcopy", children: "The trend appears once the score changes." });
   }
-  const data = props.history.map((h) => ({ at: h.at, total: h.total }));
+  const labels = pointLabels(history.map((h) => h.at), props.timeZone);
+  const data = history.map((h, i) => ({ at: labels[i], total: h.total }));
   return /* @__PURE__ */ jsx6(
     LineChart,
     {
       testId: "trend-chart",
       data,
-      axes: { x: { field: "at", fieldType: "datetime", label: "Scored at" }, y: { field: "total", fieldType: "linear", label: "Score" } },
+      axes: { x: { field: "at", fieldType: "category", label: "Scored" }, y: { field: "total", fieldType: "linear", label: "Score" } },
       options: { title: "Score over time", showTooltips: true, colorList: ["darkBlue"] }
     }
   );
+}
+function pointLabels(isos, timeZone) {
+  const format = (iso, options) => {
+    try {
+      return new Intl.DateTimeFormat("en-US", { ...options, timeZone: timeZone ?? "UTC" }).format(new Date(iso));
+    } catch {
+      return new Intl.DateTimeFormat("en-US", { ...options, timeZone: "UTC" }).format(new Date(iso));
+    }
+  };
+  const days = isos.map((iso) => format(iso, { month: "short", day: "numeric" }));
+  const labels = days.map((day, i) => days.indexOf(day) !== days.lastIndexOf(day) ? format(isos[i], { month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }) : day);
+  const seen = /* @__PURE__ */ new Map();
+  return labels.map((label) => {
+    const n = (seen.get(label) ?? 0) + 1;
+    seen.set(label, n);
+    return n === 1 ? label : `${label} (${n})`;
+  });
 }
 
 // src/card/ScoredView.tsx
@@ -905,8 +1040,8 @@ function ScoredView(props) {
   const { data } = props;
   return /* @__PURE__ */ jsxs5(Flex3, { direction: "column", gap: "md", children: [
     /* @__PURE__ */ jsx7(ScoreSummary, { score: data }),
-    /* @__PURE__ */ jsx7(Breakdown, { score: data, ...props.timeZone ? { timeZone: props.timeZone } : {} }),
-    /* @__PURE__ */ jsx7(ScoreTrend, { history: data.history }),
+    /* @__PURE__ */ jsx7(Breakdown, { score: data, scoredAt: data.scoredAt, ...props.timeZone ? { timeZone: props.timeZone } : {} }),
+    /* @__PURE__ */ jsx7(ScoreTrend, { history: data.history, ...props.timeZone ? { timeZone: props.timeZone } : {} }),
     /* @__PURE__ */ jsx7(Divider, {}),
     /* @__PURE__ */ jsx7(Text6, { testId: "card-scored-at", variant: "microcopy", children: `Last scored ${formatDateTime(data.scoredAt, props.timeZone)} under model ${data.model.name} v${data.model.version}` }),
     /* @__PURE__ */ jsx7(FitFieldsNotice, { names: data.fitProperties, scoredAt: data.scoredAt, ...props.fetchProperties ? { fetchProperties: props.fetchProperties } : {} }),
@@ -916,6 +1051,13 @@ function ScoredView(props) {
 
 // src/card/ScoreCard.tsx
 import { jsx as jsx8 } from "react/jsx-runtime";
+function recalculatedAlert(data) {
+  if (data.state === "scored") return { type: "success", message: `Recalculated: ${data.total} points.` };
+  if (data.state === "out-of-scope") {
+    return { type: "info", message: `Not scored: this contact is outside the scope of ${data.model.name}${data.scope ? ` (only contacts where ${data.scope})` : ""}.` };
+  }
+  return { type: "info", message: data.model ? "Not scored yet: the score will appear within a few minutes." : "Not scored: no scoring model is published yet." };
+}
 function ScoreCard(props) {
   return /* @__PURE__ */ jsx8(ApiProvider, { baseUrl: props.apiBaseUrl, context: props.context, ...props.fetch ? { fetch: props.fetch } : {}, children: /* @__PURE__ */ jsx8(ScoreCardBody, { ...props }) });
 }
@@ -930,7 +1072,7 @@ function ScoreCardBody(props) {
       const data = result.value;
       replace(data);
       props.actions.refreshObjectProperties?.();
-      props.actions.addAlert({ type: "success", message: data.state === "scored" ? `Recalculated: ${data.total} points.` : "Recalculated." });
+      props.actions.addAlert(recalculatedAlert(data));
     } else {
       props.actions.addAlert({ type: "danger", title: "Recalculation failed", message: describeError(result.error) });
     }

@@ -6,12 +6,12 @@ var __publicField = (obj, key2, value) => __defNormalProp(obj, typeof key2 !== "
 
 // src/settings/SettingsPage.tsx
 import {
-  Button as Button14,
+  Button as Button17,
   EmptyState as EmptyState2,
   ErrorState as ErrorState3,
-  Flex as Flex23,
-  Heading as Heading13,
-  LoadingButton as LoadingButton8,
+  Flex as Flex26,
+  Heading as Heading14,
+  LoadingButton as LoadingButton9,
   LoadingSpinner as LoadingSpinner4,
   StatusTag as StatusTag2,
   Table as Table7,
@@ -20,9 +20,9 @@ import {
   TableHead as TableHead7,
   TableHeader as TableHeader7,
   TableRow as TableRow7,
-  Text as Text19
+  Text as Text21
 } from "@hubspot/ui-extensions";
-import { useState as useState13 } from "react";
+import { useState as useState19 } from "react";
 
 // ../src/contract/errors.ts
 import { z } from "zod";
@@ -126,6 +126,11 @@ var DimensionScoreSchema = z3.object({
   grade: z3.string()
 });
 var NextStageSchema = z3.object({ label: z3.string(), min: z3.number(), pointsToGo: z3.number() });
+var EventRuleTermsSchema = z3.object({
+  decay: z3.object({ kind: z3.enum(["none", "linear", "halfLife", "window"]), days: z3.number().nullable() }),
+  /** Only events at most this many days old count; null: any age. */
+  withinDays: z3.number().nullable()
+});
 var ScoreFiguresSchema = z3.object({
   total: z3.number().int(),
   fit: DimensionScoreSchema,
@@ -138,7 +143,11 @@ var ScoreFiguresSchema = z3.object({
   stageFloor: z3.number(),
   nextStage: NextStageSchema.nullable(),
   breakdown: z3.array(BreakdownItemSchema2),
-  adjustments: z3.array(CapAdjustmentSchema2)
+  adjustments: z3.array(CapAdjustmentSchema2),
+  /** The model's weights: the total is `fit × fit + engagement × engagement`, rounded (the card's arithmetic line). */
+  weights: z3.object({ fit: z3.number(), engagement: z3.number() }).optional(),
+  /** The terms of the event rules in the breakdown, by rule id. */
+  eventRules: z3.record(z3.string(), EventRuleTermsSchema).optional()
 });
 var ScoreViewSchema = z3.discriminatedUnion("state", [
   ScoreFiguresSchema.extend({ state: z3.literal("scored") }),
@@ -167,7 +176,10 @@ var CardDataSchema = z4.discriminatedUnion("state", [
     state: z4.literal("out-of-scope"),
     contactId: z4.string(),
     model: ModelRefSchema,
-    scoredAt: z4.iso.datetime()
+    /** When the contact was last found outside the scope. */
+    scoredAt: z4.iso.datetime(),
+    /** The model's scope condition in words ("lifecyclestage is none of customer, evangelist"). */
+    scope: z4.string().optional()
   }),
   ScoreFiguresSchema.extend({
     state: z4.literal("scored"),
@@ -209,11 +221,14 @@ var ModelVersionsSchema = z5.object({
   publishedVersion: z5.number().int().positive().nullable(),
   versions: z5.array(ModelVersionSchema)
 });
+var ModelWarningsSchema = z5.array(PathIssueSchema).optional();
 var DraftSchema = z5.object({
   modelId: ModelIdSchema,
   draft: ModelDocumentSchema,
   basedOnVersion: z5.number().int().positive().nullable(),
-  updatedAt: z5.iso.datetime().nullable()
+  updatedAt: z5.iso.datetime().nullable(),
+  /** The draft's warnings (answered by get, save and import alike). */
+  warnings: ModelWarningsSchema
 });
 var PutDraftRequestSchema = z5.object({ model: ModelDocumentSchema });
 var RescoreProgressSchema = z5.object({
@@ -228,7 +243,9 @@ var PublishRequestSchema = z5.object({ note: z5.string().max(500).optional() });
 var RollbackRequestSchema = z5.object({ version: z5.number().int().positive() });
 var PublishResponseSchema = z5.object({
   model: ModelRefSchema,
-  rescore: RescoreProgressSchema
+  rescore: RescoreProgressSchema,
+  /** The published version's warnings: shown, never blocking. */
+  warnings: ModelWarningsSchema
 });
 var ExportQuerySchema = z5.object({
   version: z5.union([z5.literal("draft"), z5.coerce.number().int().positive()]).optional()
@@ -507,9 +524,47 @@ var ForwardResponseSchema = z9.object({
   report: ForwardAccuracySchema
 });
 
-// ../src/contract/endpoints.ts
+// ../src/contract/crm-lookup.ts
 import { z as z10 } from "zod";
-var Empty = z10.object({});
+var CrmPropertyOptionSchema = z10.object({ label: z10.string(), value: z10.string() });
+var CrmPropertySchema = z10.object({
+  name: z10.string().min(1),
+  label: z10.string(),
+  /** HubSpot's property type: string, number, date, datetime, enumeration, bool (others are kept as sent). */
+  type: z10.string(),
+  fieldType: z10.string(),
+  groupName: z10.string(),
+  hubspotDefined: z10.boolean(),
+  /** Enumeration options (visible ones), in HubSpot's display order. */
+  options: z10.array(CrmPropertyOptionSchema)
+});
+var PropertyListQuerySchema = z10.object({ refresh: z10.enum(["0", "1"]).optional() });
+var PropertyListSchema = z10.object({
+  properties: z10.array(CrmPropertySchema),
+  /** When the definitions were read from HubSpot (ISO 8601): the cache's age. */
+  fetchedAt: z10.string()
+});
+var ContactSearchQuerySchema = z10.object({ q: z10.string().trim().min(1, "type a name or an email").max(100) });
+var ContactMatchSchema = z10.object({ id: z10.string(), name: z10.string(), email: z10.string().nullable() });
+var ContactSearchResponseSchema = z10.object({
+  contacts: z10.array(ContactMatchSchema),
+  /** Every match HubSpot counted (only the first few are listed). */
+  total: z10.number().int().min(0)
+});
+
+// ../src/contract/portal-data.ts
+import { z as z11 } from "zod";
+var DeletePortalDataRequestSchema = z11.object({ confirm: z11.literal("DELETE") });
+var DeletePortalDataResponseSchema = z11.object({
+  erasedKeys: z11.number().int().nonnegative(),
+  removedJobs: z11.number().int().nonnegative(),
+  /** Whether HubSpot accepted the app's own uninstall (when not, remove the app under Connected apps). */
+  uninstalledFromHubSpot: z11.boolean()
+});
+
+// ../src/contract/endpoints.ts
+import { z as z12 } from "zod";
+var Empty = z12.object({});
 function endpoint(e) {
   return { params: Empty, query: Empty, body: Empty, ...e };
 }
@@ -532,7 +587,12 @@ var api = {
   getSuggestion: endpoint({ method: "GET", path: "/api/analysis/:modelId/suggestion", params: AnalysisParamsSchema, response: SuggestionStatusSchema }),
   liveAccuracy: endpoint({ method: "GET", path: "/api/analysis/:modelId/accuracy", params: AnalysisParamsSchema, response: LiveAccuracySchema }),
   capacityThreshold: endpoint({ method: "POST", path: "/api/analysis/:modelId/capacity", params: AnalysisParamsSchema, body: CapacityRequestSchema, response: CapacityResponseSchema }),
-  forwardAccuracy: endpoint({ method: "GET", path: "/api/analysis/:modelId/forward", params: AnalysisParamsSchema, query: ForwardQuerySchema, response: ForwardResponseSchema })
+  forwardAccuracy: endpoint({ method: "GET", path: "/api/analysis/:modelId/forward", params: AnalysisParamsSchema, query: ForwardQuerySchema, response: ForwardResponseSchema }),
+  // CRM look-ups for the editor (src/contract/crm-lookup.ts): property definitions, contacts by name or email.
+  listProperties: endpoint({ method: "GET", path: "/api/crm/properties", query: PropertyListQuerySchema, response: PropertyListSchema }),
+  searchContacts: endpoint({ method: "GET", path: "/api/crm/contacts/search", query: ContactSearchQuerySchema, response: ContactSearchResponseSchema }),
+  // The portal's data (src/contract/portal-data.ts): erase every key and job of the signed portal, now.
+  deletePortalData: endpoint({ method: "POST", path: "/api/portal/delete-data", body: DeletePortalDataRequestSchema, response: DeletePortalDataResponseSchema })
 };
 function buildPath(path, params = {}) {
   return path.replace(/:([A-Za-z]+)/g, (_, name) => {
@@ -722,6 +782,46 @@ function useRequest(key2, load) {
   return { state, reload, refresh, replace };
 }
 
+// src/settings/DeletePortalDataPanel.tsx
+import { Alert, Button, Flex, Heading, Input, LoadingButton, Text } from "@hubspot/ui-extensions";
+import { useState as useState3 } from "react";
+import { jsx as jsx2, jsxs } from "react/jsx-runtime";
+var CONFIRM_WORD = "DELETE";
+function DeletePortalDataPanel(props) {
+  const client = useApi();
+  const [confirming, setConfirming] = useState3(false);
+  const [typed, setTyped] = useState3("");
+  const [done, setDone] = useState3(null);
+  const erase = useAction(() => client.call(api.deletePortalData, { body: { confirm: CONFIRM_WORD } }));
+  const onConfirm = async () => {
+    const r = await erase.run();
+    if (!r.ok) return;
+    setDone(r.value);
+    setConfirming(false);
+    props.actions.addAlert({ type: "success", message: "This account\u2019s lead scoring data was deleted." });
+  };
+  if (done) {
+    return /* @__PURE__ */ jsx2(Alert, { testId: "portal-data-deleted", title: "Data deleted", variant: "success", children: `Every model, score and setting of this account was deleted (${done.erasedKeys} records, ${done.removedJobs} pending jobs). ` + (done.uninstalledFromHubSpot ? "The app was uninstalled from this account; install it again to start over." : "Lead scoring no longer runs here; remove the app under Connected apps, or install it again to start over.") });
+  }
+  return /* @__PURE__ */ jsxs(Flex, { direction: "column", gap: "sm", children: [
+    /* @__PURE__ */ jsx2(Heading, { children: "Your data" }),
+    /* @__PURE__ */ jsx2(Text, { children: "When the app is uninstalled, its data for this account is deleted after a grace period, so a re-install keeps your models. You can delete it now instead." }),
+    confirming ? /* @__PURE__ */ jsx2(Alert, { testId: "portal-data-confirm", title: "Delete this account\u2019s data?", variant: "danger", children: /* @__PURE__ */ jsxs(Flex, { direction: "column", gap: "xs", children: [
+      /* @__PURE__ */ jsx2(Text, { children: "Every scoring model, version, score, signal history and setting is deleted at once and cannot be recovered. The app is uninstalled from this account." }),
+      /* @__PURE__ */ jsx2(Input, { testId: "portal-data-confirm-word", label: `Type ${CONFIRM_WORD} to confirm`, name: "confirmDelete", value: typed, onInput: setTyped, onChange: setTyped }),
+      /* @__PURE__ */ jsxs(Flex, { direction: "row", gap: "xs", children: [
+        /* @__PURE__ */ jsx2(LoadingButton, { testId: "portal-data-confirm-run", variant: "destructive", loading: erase.busy, disabled: typed !== CONFIRM_WORD, onClick: onConfirm, children: "Delete everything" }),
+        /* @__PURE__ */ jsx2(Button, { testId: "portal-data-cancel", onClick: () => {
+          setConfirming(false);
+          setTyped("");
+          erase.clearError();
+        }, children: "Cancel" })
+      ] })
+    ] }) }) : /* @__PURE__ */ jsx2(Button, { testId: "portal-data-delete", variant: "destructive", onClick: () => setConfirming(true), children: "Delete this portal's data" }),
+    erase.error ? /* @__PURE__ */ jsx2(Alert, { testId: "portal-data-error", title: "Nothing was deleted", variant: "danger", children: describeError(erase.error) }) : null
+  ] });
+}
+
 // src/settings/editor/defaults.ts
 function modelIds(model) {
   const ids = /* @__PURE__ */ new Set();
@@ -767,16 +867,38 @@ function blankModel(id = "inbound") {
 }
 var replaceAt = (list2, i, item) => list2.map((x, j) => j === i ? item : x);
 var removeAt = (list2, i) => list2.filter((_, j) => j !== i);
+function slugOf(label) {
+  const s = label.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 48);
+  return /^[a-z]/.test(s) ? s : `r_${s || "rule"}`;
+}
+function idForLabel(model, current, label) {
+  const slug = slugOf(current.label);
+  const derived = current.id === slug || current.id.startsWith(`${slug}_`) || /^(rule|group)_\d+$/.test(current.id);
+  if (!derived) return current.id;
+  const used = modelIds(model);
+  used.delete(current.id);
+  const stem = slugOf(label);
+  if (!used.has(stem)) return stem;
+  for (let n = 2; ; n++) if (!used.has(`${stem}_${n}`)) return `${stem}_${n}`;
+}
 
 // src/settings/ImportExportPanel.tsx
-import { Alert, Button, Flex, Heading, LoadingButton, Select, TextArea } from "@hubspot/ui-extensions";
-import { useState as useState3 } from "react";
-import { Fragment, jsx as jsx2, jsxs } from "react/jsx-runtime";
+import { Alert as Alert2, Button as Button2, Flex as Flex2, Heading as Heading2, LoadingButton as LoadingButton2, Select, TextArea } from "@hubspot/ui-extensions";
+import { useState as useState4 } from "react";
+
+// src/settings/plural.ts
+var formatCount = (n) => n.toLocaleString("en-US");
+function plural(n, singular, pluralForm = `${singular}s`) {
+  return `${formatCount(n)} ${n === 1 ? singular : pluralForm}`;
+}
+
+// src/settings/ImportExportPanel.tsx
+import { Fragment, jsx as jsx3, jsxs as jsxs2 } from "react/jsx-runtime";
 function ImportExportPanel(props) {
   const client = useApi();
-  const [which, setWhich] = useState3("draft");
-  const [exported, setExported] = useState3("");
-  const [text, setText] = useState3("");
+  const [which, setWhich] = useState4("draft");
+  const [exported, setExported] = useState4("");
+  const [text, setText] = useState4("");
   const exportAction = useAction((modelId) => client.call(api.exportModel, { params: { modelId }, query: which === "draft" ? { version: "draft" } : { version: Number(which) } }));
   const importAction = useAction(() => client.call(api.importModel, { body: { json: text } }));
   const onImport = async () => {
@@ -788,11 +910,11 @@ function ImportExportPanel(props) {
     }
   };
   const importError = importAction.error;
-  return /* @__PURE__ */ jsxs(Flex, { direction: "column", gap: "sm", children: [
-    props.modelId ? /* @__PURE__ */ jsxs(Fragment, { children: [
-      /* @__PURE__ */ jsx2(Heading, { children: "Export" }),
-      /* @__PURE__ */ jsxs(Flex, { direction: "row", gap: "xs", align: "end", children: [
-        /* @__PURE__ */ jsx2(
+  return /* @__PURE__ */ jsxs2(Flex2, { direction: "column", gap: "sm", children: [
+    props.modelId ? /* @__PURE__ */ jsxs2(Fragment, { children: [
+      /* @__PURE__ */ jsx3(Heading2, { children: "Export" }),
+      /* @__PURE__ */ jsxs2(Flex2, { direction: "row", gap: "xs", align: "end", children: [
+        /* @__PURE__ */ jsx3(
           Select,
           {
             testId: "export-which",
@@ -803,8 +925,8 @@ function ImportExportPanel(props) {
             options: [{ value: "draft", label: "Draft" }, ...props.versions.map((v) => ({ value: String(v), label: `v${v}` }))]
           }
         ),
-        /* @__PURE__ */ jsx2(
-          LoadingButton,
+        /* @__PURE__ */ jsx3(
+          LoadingButton2,
           {
             testId: "export-run",
             loading: exportAction.busy,
@@ -816,11 +938,11 @@ function ImportExportPanel(props) {
           }
         )
       ] }),
-      exportAction.error ? /* @__PURE__ */ jsx2(Alert, { testId: "export-error", title: "Export failed", variant: "danger", children: describeError(exportAction.error) }) : null,
-      exported ? /* @__PURE__ */ jsx2(TextArea, { testId: "export-json", label: "Model JSON (copy it)", name: "exported", value: exported, rows: 12, readOnly: true }) : null
+      exportAction.error ? /* @__PURE__ */ jsx3(Alert2, { testId: "export-error", title: "Export failed", variant: "danger", children: describeError(exportAction.error) }) : null,
+      exported ? /* @__PURE__ */ jsx3(TextArea, { testId: "export-json", label: "Model JSON (copy it)", name: "exported", value: exported, rows: 12, readOnly: true }) : null
     ] }) : null,
-    /* @__PURE__ */ jsx2(Heading, { children: "Import" }),
-    /* @__PURE__ */ jsx2(
+    /* @__PURE__ */ jsx3(Heading2, { children: "Import" }),
+    /* @__PURE__ */ jsx3(
       TextArea,
       {
         testId: "import-json",
@@ -830,27 +952,27 @@ function ImportExportPanel(props) {
         rows: 12,
         onInput: setText,
         onChange: setText,
-        ...importError ? { error: true, validationMessage: importError.issues.length ? `${importError.issues.length} problems, nothing imported` : describeError(importError) } : {}
+        ...importError ? { error: true, validationMessage: importError.issues.length ? `${plural(importError.issues.length, "problem")}, nothing imported` : describeError(importError) } : {}
       }
     ),
-    importError?.issues.length ? /* @__PURE__ */ jsx2(Alert, { testId: "import-issues", title: "Nothing was imported", variant: "danger", children: importError.issues.map((i) => `${i.path || "(document)"}: ${i.message}`).join("; ") }) : null,
-    /* @__PURE__ */ jsxs(Flex, { direction: "row", gap: "xs", children: [
-      /* @__PURE__ */ jsx2(LoadingButton, { testId: "import-run", variant: "primary", loading: importAction.busy, disabled: !text.trim(), onClick: () => void onImport(), children: "Import as draft" }),
-      /* @__PURE__ */ jsx2(Button, { testId: "import-clear", variant: "secondary", disabled: !text, onClick: () => setText(""), children: "Clear" })
+    importError?.issues.length ? /* @__PURE__ */ jsx3(Alert2, { testId: "import-issues", title: "Nothing was imported", variant: "danger", children: importError.issues.map((i) => `${i.path || "(document)"}: ${i.message}`).join("; ") }) : null,
+    /* @__PURE__ */ jsxs2(Flex2, { direction: "row", gap: "xs", children: [
+      /* @__PURE__ */ jsx3(LoadingButton2, { testId: "import-run", variant: "primary", loading: importAction.busy, disabled: !text.trim(), onClick: () => void onImport(), children: "Import as draft" }),
+      /* @__PURE__ */ jsx3(Button2, { testId: "import-clear", variant: "secondary", disabled: !text, onClick: () => setText(""), children: "Clear" })
     ] })
   ] });
 }
 
 // src/settings/ModelWorkspace.tsx
-import { Button as Button13, ErrorState as ErrorState2, Flex as Flex22, LoadingSpinner as LoadingSpinner3, Tab, Tabs, Text as Text18 } from "@hubspot/ui-extensions";
-import { useState as useState12 } from "react";
+import { Button as Button16, ErrorState as ErrorState2, Flex as Flex25, LoadingSpinner as LoadingSpinner3, Tab, Tabs, Text as Text20 } from "@hubspot/ui-extensions";
+import { useState as useState18 } from "react";
 
 // src/settings/analysis/AnalysisTab.tsx
-import { Divider, Flex as Flex7 } from "@hubspot/ui-extensions";
+import { Divider, Flex as Flex8 } from "@hubspot/ui-extensions";
 
 // src/settings/analysis/CapacityPanel.tsx
-import { Alert as Alert2, Flex as Flex2, Heading as Heading2, LoadingButton as LoadingButton2, NumberInput, Statistics, StatisticsItem, Text } from "@hubspot/ui-extensions";
-import { useState as useState4 } from "react";
+import { Alert as Alert3, Flex as Flex3, Heading as Heading3, LoadingButton as LoadingButton3, NumberInput, Statistics, StatisticsItem, Text as Text2 } from "@hubspot/ui-extensions";
+import { useState as useState5 } from "react";
 
 // src/settings/analysis/format-analysis.ts
 function percent(x, digits = 1) {
@@ -873,18 +995,18 @@ function formatDay(ms, timeZone) {
 }
 
 // src/settings/analysis/CapacityPanel.tsx
-import { jsx as jsx3, jsxs as jsxs2 } from "react/jsx-runtime";
+import { jsx as jsx4, jsxs as jsxs3 } from "react/jsx-runtime";
 var perWeek = (x) => (Math.round(x * 10) / 10).toString();
 function CapacityPanel(props) {
   const client = useApi();
-  const [leadsPerWeek, setLeadsPerWeek] = useState4(50);
-  const [answer, setAnswer] = useState4(null);
+  const [leadsPerWeek, setLeadsPerWeek] = useState5(50);
+  const [answer, setAnswer] = useState5(null);
   const ask = useAction((n) => client.call(api.capacityThreshold, { params: { modelId: props.modelId }, body: { leadsPerWeek: n } }));
   const valid = leadsPerWeek !== void 0 && leadsPerWeek > 0;
-  return /* @__PURE__ */ jsxs2(Flex2, { direction: "column", gap: "sm", children: [
-    /* @__PURE__ */ jsx3(Heading2, { children: "Threshold from sales capacity" }),
-    /* @__PURE__ */ jsxs2(Flex2, { direction: "row", gap: "sm", align: "end", children: [
-      /* @__PURE__ */ jsx3(
+  return /* @__PURE__ */ jsxs3(Flex3, { direction: "column", gap: "sm", children: [
+    /* @__PURE__ */ jsx4(Heading3, { children: "Threshold from sales capacity" }),
+    /* @__PURE__ */ jsxs3(Flex3, { direction: "row", gap: "sm", align: "end", children: [
+      /* @__PURE__ */ jsx4(
         NumberInput,
         {
           testId: "capacity-leads",
@@ -895,8 +1017,8 @@ function CapacityPanel(props) {
           onChange: (v) => setLeadsPerWeek(typeof v === "number" ? v : void 0)
         }
       ),
-      /* @__PURE__ */ jsx3(
-        LoadingButton2,
+      /* @__PURE__ */ jsx4(
+        LoadingButton3,
         {
           testId: "capacity-run",
           loading: ask.busy,
@@ -910,34 +1032,34 @@ function CapacityPanel(props) {
         }
       )
     ] }),
-    ask.error ? /* @__PURE__ */ jsx3(Alert2, { testId: "capacity-error", title: "No threshold could be computed", variant: "danger", children: describeError(ask.error) }) : null,
-    answer ? /* @__PURE__ */ jsx3(CapacityResult, { answer }) : null
+    ask.error ? /* @__PURE__ */ jsx4(Alert3, { testId: "capacity-error", title: "No threshold could be computed", variant: "danger", children: describeError(ask.error) }) : null,
+    answer ? /* @__PURE__ */ jsx4(CapacityResult, { answer }) : null
   ] });
 }
 function CapacityResult(props) {
   const r = props.answer.result;
-  if (r.state === "not-enough-data") return /* @__PURE__ */ jsx3(Alert2, { testId: "capacity-not-enough", title: "Not enough history yet", variant: "info", children: r.reason });
+  if (r.state === "not-enough-data") return /* @__PURE__ */ jsx4(Alert3, { testId: "capacity-not-enough", title: "Not enough history yet", variant: "info", children: r.reason });
   const line = (o) => `a score of at least ${o.threshold} flags about ${perWeek(o.perWeek)} leads a week${o.precision && o.precision.n > 0 ? `; ${formatProportion(o.precision)} of such leads converted in the last analysis` : ""}.`;
-  return /* @__PURE__ */ jsxs2(Flex2, { direction: "column", gap: "xs", children: [
-    /* @__PURE__ */ jsxs2(Statistics, { testId: "capacity-result", children: [
-      /* @__PURE__ */ jsx3(StatisticsItem, { testId: "capacity-threshold", label: "Flag leads scoring at least", number: r.suggested.threshold }),
-      /* @__PURE__ */ jsx3(StatisticsItem, { testId: "capacity-per-week", label: "Flagged per week", number: perWeek(r.suggested.perWeek) }),
-      /* @__PURE__ */ jsx3(StatisticsItem, { testId: "capacity-volume", label: "New leads per week", number: perWeek(r.weeklyVolume) })
+  return /* @__PURE__ */ jsxs3(Flex3, { direction: "column", gap: "xs", children: [
+    /* @__PURE__ */ jsxs3(Statistics, { testId: "capacity-result", children: [
+      /* @__PURE__ */ jsx4(StatisticsItem, { testId: "capacity-threshold", label: "Flag leads scoring at least", number: r.suggested.threshold }),
+      /* @__PURE__ */ jsx4(StatisticsItem, { testId: "capacity-per-week", label: "Flagged per week", number: perWeek(r.suggested.perWeek) }),
+      /* @__PURE__ */ jsx4(StatisticsItem, { testId: "capacity-volume", label: "New leads per week", number: perWeek(r.weeklyVolume) })
     ] }),
-    /* @__PURE__ */ jsx3(Text, { testId: "capacity-suggested", children: `Suggested: ${line(r.suggested)}` }),
-    r.nextLower ? /* @__PURE__ */ jsx3(Text, { testId: "capacity-next", variant: "microcopy", children: `One step lower, ${line(r.nextLower)}` }) : null,
-    /* @__PURE__ */ jsx3(Text, { variant: "microcopy", children: `Measured over the last ${Math.round(r.windowDays)} days (${r.arrivals} new leads).${props.answer.precisionFrom ? "" : " Run an analysis above to see how many of them convert."}` })
+    /* @__PURE__ */ jsx4(Text2, { testId: "capacity-suggested", children: `Suggested: ${line(r.suggested)}` }),
+    r.nextLower ? /* @__PURE__ */ jsx4(Text2, { testId: "capacity-next", variant: "microcopy", children: `One step lower, ${line(r.nextLower)}` }) : null,
+    /* @__PURE__ */ jsx4(Text2, { variant: "microcopy", children: `Measured over the last ${Math.round(r.windowDays)} days (${r.arrivals} new leads).${props.answer.precisionFrom ? "" : " Run an analysis above to see how many of them convert."}` })
   ] });
 }
 
 // src/settings/analysis/ForwardPanel.tsx
 import {
   BarChart,
-  Button as Button2,
+  Button as Button3,
   EmptyState,
   ErrorState,
-  Flex as Flex3,
-  Heading as Heading3,
+  Flex as Flex4,
+  Heading as Heading4,
   LoadingSpinner,
   Table,
   TableBody,
@@ -945,64 +1067,64 @@ import {
   TableHead,
   TableHeader,
   TableRow,
-  Text as Text2
+  Text as Text3
 } from "@hubspot/ui-extensions";
-import { useState as useState5 } from "react";
-import { jsx as jsx4, jsxs as jsxs3 } from "react/jsx-runtime";
+import { useState as useState6 } from "react";
+import { jsx as jsx5, jsxs as jsxs4 } from "react/jsx-runtime";
 var DAY = 864e5;
 function ForwardPanel(props) {
   const client = useApi();
-  const [round2, setRound] = useState5(0);
+  const [round2, setRound] = useState6(0);
   const forward = useRequest(`forward:${props.modelId}:${round2}`, () => client.call(api.forwardAccuracy, { params: { modelId: props.modelId }, query: round2 > 0 ? { fresh: "1" } : {} }));
-  const refresh = /* @__PURE__ */ jsx4(Button2, { testId: "forward-refresh", size: "xs", onClick: () => setRound((n) => n + 1), children: "Refresh" });
-  if (forward.state.status === "loading") return /* @__PURE__ */ jsx4(LoadingSpinner, { testId: "forward-loading", label: "Loading forward-looking accuracy\u2026" });
+  const refresh = /* @__PURE__ */ jsx5(Button3, { testId: "forward-refresh", size: "xs", onClick: () => setRound((n) => n + 1), children: "Refresh" });
+  if (forward.state.status === "loading") return /* @__PURE__ */ jsx5(LoadingSpinner, { testId: "forward-loading", label: "Loading forward-looking accuracy\u2026" });
   if (forward.state.status === "error") {
-    return /* @__PURE__ */ jsxs3(ErrorState, { testId: "forward-error", title: "Forward-looking accuracy could not be loaded", children: [
-      /* @__PURE__ */ jsx4(Text2, { children: describeError(forward.state.error) }),
+    return /* @__PURE__ */ jsxs4(ErrorState, { testId: "forward-error", title: "Forward-looking accuracy could not be loaded", children: [
+      /* @__PURE__ */ jsx5(Text3, { children: describeError(forward.state.error) }),
       refresh
     ] });
   }
   const { report, sampled } = forward.state.data;
-  return /* @__PURE__ */ jsxs3(Flex3, { direction: "column", gap: "sm", children: [
-    /* @__PURE__ */ jsx4(Heading3, { children: "Forward-looking accuracy" }),
-    report.state === "ready" ? /* @__PURE__ */ jsx4(ForwardResult, { report, sampled }) : /* @__PURE__ */ jsx4(NotYet, { report, now: props.now(), ...props.timeZone ? { timeZone: props.timeZone } : {} }),
+  return /* @__PURE__ */ jsxs4(Flex4, { direction: "column", gap: "sm", children: [
+    /* @__PURE__ */ jsx5(Heading4, { children: "Forward-looking accuracy" }),
+    report.state === "ready" ? /* @__PURE__ */ jsx5(ForwardResult, { report, sampled }) : /* @__PURE__ */ jsx5(NotYet, { report, now: props.now(), ...props.timeZone ? { timeZone: props.timeZone } : {} }),
     refresh
   ] });
 }
 function NotYet(props) {
   const { report } = props;
   if (report.state === "no-snapshots") {
-    return /* @__PURE__ */ jsx4(EmptyState, { testId: "forward-empty", title: "No dated scores yet", imageName: "emptyStateCharts", children: /* @__PURE__ */ jsx4(Text2, { children: "The app keeps each contact's score for every day it is scored. Once scores are a week older than the conversions that follow them, this shows how well they predicted those conversions." }) });
+    return /* @__PURE__ */ jsx5(EmptyState, { testId: "forward-empty", title: "No dated scores yet", imageName: "emptyStateCharts", children: /* @__PURE__ */ jsx5(Text3, { children: "The app keeps each contact's score for every day it is scored. Once scores are a week older than the conversions that follow them, this shows how well they predicted those conversions." }) });
   }
   const at = report.earliestReadyAt ?? props.now;
   const days = Math.ceil((at - props.now) / DAY);
-  return /* @__PURE__ */ jsxs3(EmptyState, { testId: "forward-waiting", title: "Not enough history yet", imageName: "emptyStateCharts", children: [
-    /* @__PURE__ */ jsx4(Text2, { testId: "forward-waiting-when", children: days > 0 ? `Scores have been kept since ${formatDay(report.firstSnapshotAt ?? at, props.timeZone)}: figures can appear from ${formatDay(at, props.timeZone)} (in ${days} ${days === 1 ? "day" : "days"}), as contacts convert.` : `Scores have been kept since ${formatDay(report.firstSnapshotAt ?? at, props.timeZone)}; waiting for enough contacts to convert.` }),
-    report.horizons.map((h) => /* @__PURE__ */ jsx4(Text2, { variant: "microcopy", children: `${h.days} days before: ${h.reason ?? ""}` }, h.days))
+  return /* @__PURE__ */ jsxs4(EmptyState, { testId: "forward-waiting", title: "Not enough history yet", imageName: "emptyStateCharts", children: [
+    /* @__PURE__ */ jsx5(Text3, { testId: "forward-waiting-when", children: days > 0 ? `Scores have been kept since ${formatDay(report.firstSnapshotAt ?? at, props.timeZone)}: figures can appear from ${formatDay(at, props.timeZone)} (in ${days} ${days === 1 ? "day" : "days"}), as contacts convert.` : `Scores have been kept since ${formatDay(report.firstSnapshotAt ?? at, props.timeZone)}; waiting for enough contacts to convert.` }),
+    report.horizons.map((h) => /* @__PURE__ */ jsx5(Text3, { variant: "microcopy", children: `${h.days} days before: ${h.reason ?? ""}` }, h.days))
   ] });
 }
 function ForwardResult(props) {
   const { report } = props;
   const ready = report.horizons.filter((h) => h.auc);
-  return /* @__PURE__ */ jsxs3(Flex3, { direction: "column", gap: "sm", children: [
-    /* @__PURE__ */ jsx4(Text2, { testId: "forward-summary", children: `${report.conversions} conversions among ${report.contacts} scored contacts${props.sampled ? " (a sample of a larger portal)" : ""}. ROC AUC: the chance that a contact about to convert outscored one that had not converted, at the same moment.` }),
-    /* @__PURE__ */ jsxs3(Table, { testId: "forward-table", density: "condensed", children: [
-      /* @__PURE__ */ jsx4(TableHead, { children: /* @__PURE__ */ jsxs3(TableRow, { children: [
-        /* @__PURE__ */ jsx4(TableHeader, { children: "Score given" }),
-        /* @__PURE__ */ jsx4(TableHeader, { align: "right", children: "Conversions" }),
-        /* @__PURE__ */ jsx4(TableHeader, { align: "right", children: "Compared with" }),
-        /* @__PURE__ */ jsx4(TableHeader, { children: "ROC AUC (95% interval)" }),
-        /* @__PURE__ */ jsx4(TableHeader, { children: "Mean score: converted vs others" })
+  return /* @__PURE__ */ jsxs4(Flex4, { direction: "column", gap: "sm", children: [
+    /* @__PURE__ */ jsx5(Text3, { testId: "forward-summary", children: `${report.conversions} conversions among ${report.contacts} scored contacts${props.sampled ? " (a sample of a larger portal)" : ""}. ROC AUC: the chance that a contact about to convert outscored one that had not converted, at the same moment.` }),
+    /* @__PURE__ */ jsxs4(Table, { testId: "forward-table", density: "condensed", children: [
+      /* @__PURE__ */ jsx5(TableHead, { children: /* @__PURE__ */ jsxs4(TableRow, { children: [
+        /* @__PURE__ */ jsx5(TableHeader, { children: "Score given" }),
+        /* @__PURE__ */ jsx5(TableHeader, { align: "right", children: "Conversions" }),
+        /* @__PURE__ */ jsx5(TableHeader, { align: "right", children: "Compared with" }),
+        /* @__PURE__ */ jsx5(TableHeader, { children: "ROC AUC (95% interval)" }),
+        /* @__PURE__ */ jsx5(TableHeader, { children: "Mean score: converted vs others" })
       ] }) }),
-      /* @__PURE__ */ jsx4(TableBody, { children: report.horizons.map((h) => /* @__PURE__ */ jsxs3(TableRow, { testId: `forward-horizon:${h.days}`, children: [
-        /* @__PURE__ */ jsx4(TableCell, { children: `${h.days} days before` }),
-        /* @__PURE__ */ jsx4(TableCell, { align: "right", children: h.converters }),
-        /* @__PURE__ */ jsx4(TableCell, { align: "right", children: h.comparators }),
-        /* @__PURE__ */ jsx4(TableCell, { children: h.auc ? formatAuc(h.auc) : h.reason ?? "\u2013" }),
-        /* @__PURE__ */ jsx4(TableCell, { children: h.meanConverterScore !== null && h.meanComparatorScore !== null ? `${h.meanConverterScore.toFixed(1)} vs ${h.meanComparatorScore.toFixed(1)}` : "\u2013" })
+      /* @__PURE__ */ jsx5(TableBody, { children: report.horizons.map((h) => /* @__PURE__ */ jsxs4(TableRow, { testId: `forward-horizon:${h.days}`, children: [
+        /* @__PURE__ */ jsx5(TableCell, { children: `${h.days} days before` }),
+        /* @__PURE__ */ jsx5(TableCell, { align: "right", children: h.converters }),
+        /* @__PURE__ */ jsx5(TableCell, { align: "right", children: h.comparators }),
+        /* @__PURE__ */ jsx5(TableCell, { children: h.auc ? formatAuc(h.auc) : h.reason ?? "\u2013" }),
+        /* @__PURE__ */ jsx5(TableCell, { children: h.meanConverterScore !== null && h.meanComparatorScore !== null ? `${h.meanConverterScore.toFixed(1)} vs ${h.meanComparatorScore.toFixed(1)}` : "\u2013" })
       ] }, h.days)) })
     ] }),
-    /* @__PURE__ */ jsx4(
+    /* @__PURE__ */ jsx5(
       BarChart,
       {
         testId: "forward-chart",
@@ -1016,24 +1138,25 @@ function ForwardResult(props) {
 
 // src/settings/analysis/SuggestionPanel.tsx
 import {
-  Alert as Alert4,
-  Button as Button3,
-  Flex as Flex6,
-  Heading as Heading6,
-  Input,
-  LoadingButton as LoadingButton3,
+  Alert as Alert5,
+  Button as Button4,
+  Flex as Flex7,
+  Heading as Heading7,
+  Input as Input2,
+  LoadingButton as LoadingButton4,
   LoadingSpinner as LoadingSpinner2,
   Select as Select2,
   Statistics as Statistics3,
   StatisticsItem as StatisticsItem3,
-  Text as Text6
+  Text as Text7
 } from "@hubspot/ui-extensions";
-import { useState as useState6 } from "react";
+import { useState as useState7 } from "react";
 
 // src/format.ts
 function formatPoints(points2) {
-  const rounded = Math.round(points2 * 10) / 10;
-  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+  const rounded = Math.round(Math.abs(points2) * 10) / 10;
+  const text = Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+  return points2 < 0 && rounded !== 0 ? `\u2212${text}` : text;
 }
 function formatSigned(points2) {
   const text = formatPoints(Math.abs(points2));
@@ -1065,8 +1188,8 @@ function formatMatched(matched, points2, timeZone) {
 // src/settings/analysis/AccuracyReportView.tsx
 import {
   BarChart as BarChart2,
-  Flex as Flex4,
-  Heading as Heading4,
+  Flex as Flex5,
+  Heading as Heading5,
   LineChart,
   Statistics as Statistics2,
   StatisticsItem as StatisticsItem2,
@@ -1076,20 +1199,20 @@ import {
   TableHead as TableHead2,
   TableHeader as TableHeader2,
   TableRow as TableRow2,
-  Text as Text3
+  Text as Text4
 } from "@hubspot/ui-extensions";
-import { jsx as jsx5, jsxs as jsxs4 } from "react/jsx-runtime";
+import { jsx as jsx6, jsxs as jsxs5 } from "react/jsx-runtime";
 function AccuracyReportView(props) {
   const { series, testId } = props;
   const first = series[0];
   if (!first) return null;
   const lift = series.flatMap((s) => s.report.liftByDecile.map((g) => ({ decile: `${g.group}`, model: s.name, lift: round(g.lift) })));
   const calibration = series.flatMap((s) => s.report.calibration.filter((b) => b.n > 0).map((b) => ({ band: b.label, model: s.name, rate: round(b.rate * 100) })));
-  return /* @__PURE__ */ jsxs4(Flex4, { direction: "column", gap: "sm", children: [
-    /* @__PURE__ */ jsx5(Heading4, { children: props.title }),
-    /* @__PURE__ */ jsx5(Text3, { testId: `${testId}-basis`, children: `${first.report.rows} contacts the suggestion did not learn from, ${first.report.positives} of them converted (${percent(first.report.baseRate)}).` }),
-    /* @__PURE__ */ jsx5(Statistics2, { testId: `${testId}-auc`, children: series.map((s) => /* @__PURE__ */ jsx5(StatisticsItem2, { testId: `${testId}-auc:${s.name}`, label: `${s.name}: ROC AUC (95% interval)`, number: formatAuc(s.report.auc) }, s.name)) }),
-    /* @__PURE__ */ jsx5(
+  return /* @__PURE__ */ jsxs5(Flex5, { direction: "column", gap: "sm", children: [
+    /* @__PURE__ */ jsx6(Heading5, { children: props.title }),
+    /* @__PURE__ */ jsx6(Text4, { testId: `${testId}-basis`, children: `${first.report.rows} contacts the suggestion did not learn from, ${first.report.positives} of them converted (${percent(first.report.baseRate)}).` }),
+    /* @__PURE__ */ jsx6(Statistics2, { testId: `${testId}-auc`, children: series.map((s) => /* @__PURE__ */ jsx6(StatisticsItem2, { testId: `${testId}-auc:${s.name}`, label: `${s.name}: ROC AUC (95% interval)`, number: formatAuc(s.report.auc) }, s.name)) }),
+    /* @__PURE__ */ jsx6(
       BarChart2,
       {
         testId: `${testId}-lift`,
@@ -1098,7 +1221,7 @@ function AccuracyReportView(props) {
         options: { title: "Lift by decile: conversion rate \xF7 the overall rate", showLegend: true }
       }
     ),
-    /* @__PURE__ */ jsx5(
+    /* @__PURE__ */ jsx6(
       LineChart,
       {
         testId: `${testId}-calibration`,
@@ -1107,20 +1230,20 @@ function AccuracyReportView(props) {
         options: { title: "Calibration: conversion rate per score band", showLegend: true }
       }
     ),
-    /* @__PURE__ */ jsxs4(Table2, { testId: `${testId}-stages`, density: "condensed", children: [
-      /* @__PURE__ */ jsx5(TableHead2, { children: /* @__PURE__ */ jsxs4(TableRow2, { children: [
-        /* @__PURE__ */ jsx5(TableHeader2, { children: "Model" }),
-        /* @__PURE__ */ jsx5(TableHeader2, { children: "Stage" }),
-        /* @__PURE__ */ jsx5(TableHeader2, { align: "right", children: "Flagged" }),
-        /* @__PURE__ */ jsx5(TableHeader2, { align: "right", children: "Precision" }),
-        /* @__PURE__ */ jsx5(TableHeader2, { align: "right", children: "Recall" })
+    /* @__PURE__ */ jsxs5(Table2, { testId: `${testId}-stages`, density: "condensed", children: [
+      /* @__PURE__ */ jsx6(TableHead2, { children: /* @__PURE__ */ jsxs5(TableRow2, { children: [
+        /* @__PURE__ */ jsx6(TableHeader2, { children: "Model" }),
+        /* @__PURE__ */ jsx6(TableHeader2, { children: "Stage" }),
+        /* @__PURE__ */ jsx6(TableHeader2, { align: "right", children: "Flagged" }),
+        /* @__PURE__ */ jsx6(TableHeader2, { align: "right", children: "Precision" }),
+        /* @__PURE__ */ jsx6(TableHeader2, { align: "right", children: "Recall" })
       ] }) }),
-      /* @__PURE__ */ jsx5(TableBody2, { children: series.flatMap((s) => s.report.stages.map((st) => /* @__PURE__ */ jsxs4(TableRow2, { testId: `${testId}-stage:${s.name}:${st.label}`, children: [
-        /* @__PURE__ */ jsx5(TableCell2, { children: s.name }),
-        /* @__PURE__ */ jsx5(TableCell2, { children: `${st.label} (\u2265 ${st.min})` }),
-        /* @__PURE__ */ jsx5(TableCell2, { align: "right", children: st.flagged }),
-        /* @__PURE__ */ jsx5(TableCell2, { align: "right", children: formatProportion(st.precision) }),
-        /* @__PURE__ */ jsx5(TableCell2, { align: "right", children: formatProportion(st.recall) })
+      /* @__PURE__ */ jsx6(TableBody2, { children: series.flatMap((s) => s.report.stages.map((st) => /* @__PURE__ */ jsxs5(TableRow2, { testId: `${testId}-stage:${s.name}:${st.label}`, children: [
+        /* @__PURE__ */ jsx6(TableCell2, { children: s.name }),
+        /* @__PURE__ */ jsx6(TableCell2, { children: `${st.label} (\u2265 ${st.min})` }),
+        /* @__PURE__ */ jsx6(TableCell2, { align: "right", children: st.flagged }),
+        /* @__PURE__ */ jsx6(TableCell2, { align: "right", children: formatProportion(st.precision) }),
+        /* @__PURE__ */ jsx6(TableCell2, { align: "right", children: formatProportion(st.recall) })
       ] }, `${s.name}:${st.label}`))) })
     ] })
   ] });
@@ -1128,19 +1251,19 @@ function AccuracyReportView(props) {
 var round = (x) => Math.round(x * 100) / 100;
 
 // src/settings/analysis/LeakageAlert.tsx
-import { Alert as Alert3, Text as Text4 } from "@hubspot/ui-extensions";
-import { jsx as jsx6, jsxs as jsxs5 } from "react/jsx-runtime";
+import { Alert as Alert4, Text as Text5 } from "@hubspot/ui-extensions";
+import { jsx as jsx7, jsxs as jsxs6 } from "react/jsx-runtime";
 function LeakageAlert(props) {
   if (!props.leakage.length) return null;
-  return /* @__PURE__ */ jsxs5(Alert3, { testId: "analysis-leakage", title: `Left out ${props.leakage.length} properties that look like the outcome itself`, variant: "warning", children: [
-    props.leakage.map((w) => /* @__PURE__ */ jsx6(Text4, { testId: `leak:${w.column}`, children: `${w.column}: ${w.reasons.join("; ")}` }, w.column)),
-    /* @__PURE__ */ jsx6(Text4, { variant: "microcopy", children: "Properties filled in after a sale (deal notes, sales dispositions) predict perfectly and help nobody before it. Exclude any others like them below." })
+  return /* @__PURE__ */ jsxs6(Alert4, { testId: "analysis-leakage", title: `Left out ${props.leakage.length} properties that look like the outcome itself`, variant: "warning", children: [
+    props.leakage.map((w) => /* @__PURE__ */ jsx7(Text5, { testId: `leak:${w.column}`, children: `${w.column}: ${w.reasons.join("; ")}` }, w.column)),
+    /* @__PURE__ */ jsx7(Text5, { variant: "microcopy", children: "Properties filled in after a sale (deal notes, sales dispositions) predict perfectly and help nobody before it. Exclude any others like them below." })
   ] });
 }
 
 // src/settings/analysis/ModelDiffTable.tsx
-import { Flex as Flex5, Heading as Heading5, Table as Table3, TableBody as TableBody3, TableCell as TableCell3, TableHead as TableHead3, TableHeader as TableHeader3, TableRow as TableRow3, Tag, Text as Text5 } from "@hubspot/ui-extensions";
-import { jsx as jsx7, jsxs as jsxs6 } from "react/jsx-runtime";
+import { Flex as Flex6, Heading as Heading6, Table as Table3, TableBody as TableBody3, TableCell as TableCell3, TableHead as TableHead3, TableHeader as TableHeader3, TableRow as TableRow3, Tag, Text as Text6 } from "@hubspot/ui-extensions";
+import { jsx as jsx8, jsxs as jsxs7 } from "react/jsx-runtime";
 var TAG = {
   added: { text: "Added", variant: "success" },
   removed: { text: "Removed", variant: "error" },
@@ -1151,45 +1274,45 @@ var points = (p) => p === null ? "\u2013" : formatSigned(p);
 function ModelDiffTable(props) {
   const { diff } = props;
   const { added, removed, changed, same } = diff.summary;
-  return /* @__PURE__ */ jsxs6(Flex5, { direction: "column", gap: "sm", children: [
-    /* @__PURE__ */ jsx7(Heading5, { children: "Suggested model beside the current one" }),
-    /* @__PURE__ */ jsx7(Text5, { testId: "diff-summary", children: `${added} rules added, ${removed} removed, ${changed} changed, ${same} unchanged.` }),
-    /* @__PURE__ */ jsxs6(Table3, { testId: "diff-rules", density: "condensed", children: [
-      /* @__PURE__ */ jsx7(TableHead3, { children: /* @__PURE__ */ jsxs6(TableRow3, { children: [
-        /* @__PURE__ */ jsx7(TableHeader3, { children: "" }),
-        /* @__PURE__ */ jsx7(TableHeader3, { children: "Rule" }),
-        /* @__PURE__ */ jsx7(TableHeader3, { children: "Dimension" }),
-        /* @__PURE__ */ jsx7(TableHeader3, { align: "right", children: "Current" }),
-        /* @__PURE__ */ jsx7(TableHeader3, { align: "right", children: "Suggested" })
+  return /* @__PURE__ */ jsxs7(Flex6, { direction: "column", gap: "sm", children: [
+    /* @__PURE__ */ jsx8(Heading6, { children: "Suggested model beside the current one" }),
+    /* @__PURE__ */ jsx8(Text6, { testId: "diff-summary", children: `${added} rules added, ${removed} removed, ${changed} changed, ${same} unchanged.` }),
+    /* @__PURE__ */ jsxs7(Table3, { testId: "diff-rules", density: "condensed", children: [
+      /* @__PURE__ */ jsx8(TableHead3, { children: /* @__PURE__ */ jsxs7(TableRow3, { children: [
+        /* @__PURE__ */ jsx8(TableHeader3, { children: "" }),
+        /* @__PURE__ */ jsx8(TableHeader3, { children: "Rule" }),
+        /* @__PURE__ */ jsx8(TableHeader3, { children: "Dimension" }),
+        /* @__PURE__ */ jsx8(TableHeader3, { align: "right", children: "Current" }),
+        /* @__PURE__ */ jsx8(TableHeader3, { align: "right", children: "Suggested" })
       ] }) }),
-      /* @__PURE__ */ jsx7(TableBody3, { children: diff.rules.map((r) => /* @__PURE__ */ jsxs6(TableRow3, { testId: `diff-rule:${r.ruleId}`, children: [
-        /* @__PURE__ */ jsx7(TableCell3, { children: /* @__PURE__ */ jsx7(Tag, { variant: TAG[r.change].variant, children: TAG[r.change].text }) }),
-        /* @__PURE__ */ jsxs6(TableCell3, { children: [
-          /* @__PURE__ */ jsx7(Text5, { children: r.label }),
-          r.details.length ? /* @__PURE__ */ jsx7(Text5, { variant: "microcopy", children: r.details.join("; ") }) : null
+      /* @__PURE__ */ jsx8(TableBody3, { children: diff.rules.map((r) => /* @__PURE__ */ jsxs7(TableRow3, { testId: `diff-rule:${r.ruleId}`, children: [
+        /* @__PURE__ */ jsx8(TableCell3, { children: /* @__PURE__ */ jsx8(Tag, { variant: TAG[r.change].variant, children: TAG[r.change].text }) }),
+        /* @__PURE__ */ jsxs7(TableCell3, { children: [
+          /* @__PURE__ */ jsx8(Text6, { children: r.label }),
+          r.details.length ? /* @__PURE__ */ jsx8(Text6, { variant: "microcopy", children: r.details.join("; ") }) : null
         ] }),
-        /* @__PURE__ */ jsx7(TableCell3, { children: `${r.dimension} \xB7 ${r.groupLabel}` }),
-        /* @__PURE__ */ jsx7(TableCell3, { align: "right", children: points(r.currentPoints) }),
-        /* @__PURE__ */ jsx7(TableCell3, { align: "right", children: points(r.suggestedPoints) })
+        /* @__PURE__ */ jsx8(TableCell3, { children: `${r.dimension} \xB7 ${r.groupLabel}` }),
+        /* @__PURE__ */ jsx8(TableCell3, { align: "right", children: points(r.currentPoints) }),
+        /* @__PURE__ */ jsx8(TableCell3, { align: "right", children: points(r.suggestedPoints) })
       ] }, `${r.change}:${r.ruleId}`)) })
     ] }),
-    /* @__PURE__ */ jsx7(ThresholdTable, { testId: "diff-stages", title: "Stage", rows: diff.stages }),
-    diff.weights.changed ? /* @__PURE__ */ jsx7(Text5, { testId: "diff-weights", children: `Total = ${diff.weights.suggested.fitWeight} \xD7 fit + ${diff.weights.suggested.engagementWeight} \xD7 engagement (now ${diff.weights.current.fitWeight} \xD7 fit + ${diff.weights.current.engagementWeight} \xD7 engagement).` }) : null
+    /* @__PURE__ */ jsx8(ThresholdTable, { testId: "diff-stages", title: "Stage", rows: diff.stages }),
+    diff.weights.changed ? /* @__PURE__ */ jsx8(Text6, { testId: "diff-weights", children: `Total = ${diff.weights.suggested.fitWeight} \xD7 fit + ${diff.weights.suggested.engagementWeight} \xD7 engagement (now ${diff.weights.current.fitWeight} \xD7 fit + ${diff.weights.current.engagementWeight} \xD7 engagement).` }) : null
   ] });
 }
 function ThresholdTable(props) {
   if (!props.rows.length) return null;
   const cell = (x) => x === null ? "\u2013" : `\u2265 ${x}`;
-  return /* @__PURE__ */ jsxs6(Table3, { testId: props.testId, density: "condensed", children: [
-    /* @__PURE__ */ jsx7(TableHead3, { children: /* @__PURE__ */ jsxs6(TableRow3, { children: [
-      /* @__PURE__ */ jsx7(TableHeader3, { children: props.title }),
-      /* @__PURE__ */ jsx7(TableHeader3, { align: "right", children: "Current" }),
-      /* @__PURE__ */ jsx7(TableHeader3, { align: "right", children: "Suggested" })
+  return /* @__PURE__ */ jsxs7(Table3, { testId: props.testId, density: "condensed", children: [
+    /* @__PURE__ */ jsx8(TableHead3, { children: /* @__PURE__ */ jsxs7(TableRow3, { children: [
+      /* @__PURE__ */ jsx8(TableHeader3, { children: props.title }),
+      /* @__PURE__ */ jsx8(TableHeader3, { align: "right", children: "Current" }),
+      /* @__PURE__ */ jsx8(TableHeader3, { align: "right", children: "Suggested" })
     ] }) }),
-    /* @__PURE__ */ jsx7(TableBody3, { children: props.rows.map((s) => /* @__PURE__ */ jsxs6(TableRow3, { testId: `${props.testId}:${s.label}`, children: [
-      /* @__PURE__ */ jsx7(TableCell3, { children: s.label }),
-      /* @__PURE__ */ jsx7(TableCell3, { align: "right", children: cell(s.current) }),
-      /* @__PURE__ */ jsx7(TableCell3, { align: "right", children: cell(s.suggested) })
+    /* @__PURE__ */ jsx8(TableBody3, { children: props.rows.map((s) => /* @__PURE__ */ jsxs7(TableRow3, { testId: `${props.testId}:${s.label}`, children: [
+      /* @__PURE__ */ jsx8(TableCell3, { children: s.label }),
+      /* @__PURE__ */ jsx8(TableCell3, { align: "right", children: cell(s.current) }),
+      /* @__PURE__ */ jsx8(TableCell3, { align: "right", children: cell(s.suggested) })
     ] }, s.label)) })
   ] });
 }
@@ -1217,25 +1340,25 @@ function useSuggestion(modelId, intervalMs) {
 }
 
 // src/settings/analysis/SuggestionPanel.tsx
-import { jsx as jsx8, jsxs as jsxs7 } from "react/jsx-runtime";
+import { jsx as jsx9, jsxs as jsxs8 } from "react/jsx-runtime";
 var list = (text) => text.split(",").map((s) => s.trim()).filter(Boolean);
 var REACHED = [{ label: "Became a customer", value: "customer" }, { label: "Became an opportunity (or a customer)", value: "opportunity" }];
 function SuggestionPanel(props) {
   const { modelId } = props;
   const run = useSuggestion(modelId, props.pollIntervalMs);
-  const [extra, setExtra] = useState6("");
-  const [exclude, setExclude] = useState6("");
-  const [reached, setReached] = useState6("customer");
+  const [extra, setExtra] = useState7("");
+  const [exclude, setExclude] = useState7("");
+  const [reached, setReached] = useState7("customer");
   const status = run.status;
   const busy = run.starting || status?.status === "queued" || status?.status === "running";
   const start = async () => {
     await run.start({ reached, ...list(extra).length ? { properties: list(extra) } : {}, ...list(exclude).length ? { exclude: list(exclude) } : {} });
   };
-  return /* @__PURE__ */ jsxs7(Flex6, { direction: "column", gap: "sm", children: [
-    /* @__PURE__ */ jsx8(Heading6, { children: "Learn from past conversions" }),
-    /* @__PURE__ */ jsx8(Text6, { children: "Reads up to 10,000 of your contacts with their history, learns a points model from those that converted (described as they were before converting) on 70% of them, and measures it and your live model on the other 30%." }),
-    /* @__PURE__ */ jsxs7(Flex6, { direction: "row", gap: "sm", wrap: "wrap", children: [
-      /* @__PURE__ */ jsx8(
+  return /* @__PURE__ */ jsxs8(Flex7, { direction: "column", gap: "sm", children: [
+    /* @__PURE__ */ jsx9(Heading7, { children: "Learn from past conversions" }),
+    /* @__PURE__ */ jsx9(Text7, { children: "Reads up to 10,000 of your contacts with their history, learns a points model from those that converted (described as they were before converting) on 70% of them, and measures it and your live model on the other 30%." }),
+    /* @__PURE__ */ jsxs8(Flex7, { direction: "row", gap: "sm", wrap: "wrap", children: [
+      /* @__PURE__ */ jsx9(
         Select2,
         {
           testId: "analysis-reached",
@@ -1246,19 +1369,19 @@ function SuggestionPanel(props) {
           onChange: (v) => setReached(v === "opportunity" ? "opportunity" : "customer")
         }
       ),
-      /* @__PURE__ */ jsx8(Input, { testId: "analysis-properties", label: "Also consider these properties", name: "properties", value: extra, placeholder: "e.g. course_interest, budget", onChange: setExtra }),
-      /* @__PURE__ */ jsx8(Input, { testId: "analysis-exclude", label: "Leave out", name: "exclude", value: exclude, placeholder: "e.g. deal_notes", onChange: setExclude })
+      /* @__PURE__ */ jsx9(Input2, { testId: "analysis-properties", label: "Also consider these properties", name: "properties", value: extra, placeholder: "e.g. course_interest, budget", onChange: setExtra }),
+      /* @__PURE__ */ jsx9(Input2, { testId: "analysis-exclude", label: "Leave out", name: "exclude", value: exclude, placeholder: "e.g. deal_notes", onChange: setExclude })
     ] }),
-    /* @__PURE__ */ jsx8(LoadingButton3, { testId: "analysis-start", variant: "primary", loading: busy, onClick: start, children: status?.report ? "Learn again" : "Learn a model from past conversions" }),
-    run.startError ? /* @__PURE__ */ jsx8(Alert4, { testId: "analysis-start-error", title: "The analysis could not be started", variant: "danger", children: describeError(run.startError) }) : null,
-    run.state.status === "error" ? /* @__PURE__ */ jsxs7(Alert4, { testId: "analysis-status-error", title: "The analysis could not be loaded", variant: "danger", children: [
+    /* @__PURE__ */ jsx9(LoadingButton4, { testId: "analysis-start", variant: "primary", loading: busy, onClick: start, children: status?.report ? "Learn again" : "Learn a model from past conversions" }),
+    run.startError ? /* @__PURE__ */ jsx9(Alert5, { testId: "analysis-start-error", title: "The analysis could not be started", variant: "danger", children: describeError(run.startError) }) : null,
+    run.state.status === "error" ? /* @__PURE__ */ jsxs8(Alert5, { testId: "analysis-status-error", title: "The analysis could not be loaded", variant: "danger", children: [
       describeError(run.state.error),
       " ",
-      /* @__PURE__ */ jsx8(Button3, { testId: "analysis-retry", size: "xs", onClick: run.reload, children: "Try again" })
+      /* @__PURE__ */ jsx9(Button4, { testId: "analysis-retry", size: "xs", onClick: run.reload, children: "Try again" })
     ] }) : null,
-    status && (status.status === "queued" || status.status === "running") ? /* @__PURE__ */ jsx8(LoadingSpinner2, { testId: "analysis-running", label: status.status === "queued" ? "Waiting for a worker\u2026" : `Reading contacts from HubSpot: ${status.fetched} so far\u2026`, showLabel: true }) : null,
-    status?.status === "failed" ? /* @__PURE__ */ jsx8(Alert4, { testId: "analysis-failed", title: "The analysis did not finish", variant: "danger", children: status.error ?? "Unknown error" }) : null,
-    status?.report ? /* @__PURE__ */ jsx8(SuggestionResult, { ...props, report: status.report }) : null
+    status && (status.status === "queued" || status.status === "running") ? /* @__PURE__ */ jsx9(LoadingSpinner2, { testId: "analysis-running", label: status.status === "queued" ? "Waiting for a worker\u2026" : `Reading contacts from HubSpot: ${status.fetched} so far\u2026`, showLabel: true }) : null,
+    status?.status === "failed" ? /* @__PURE__ */ jsx9(Alert5, { testId: "analysis-failed", title: "The analysis did not finish", variant: "danger", children: status.error ?? "Unknown error" }) : null,
+    status?.report ? /* @__PURE__ */ jsx9(SuggestionResult, { ...props, report: status.report }) : null
   ] });
 }
 function SuggestionResult(props) {
@@ -1272,39 +1395,39 @@ function SuggestionResult(props) {
     props.draft.edit(report.suggested);
     props.actions.addAlert({ type: "success", message: "The suggested model is in the editor as unsaved changes: review it, test it, then save and publish." });
   };
-  return /* @__PURE__ */ jsxs7(Flex6, { direction: "column", gap: "md", children: [
-    /* @__PURE__ */ jsxs7(Statistics3, { testId: "analysis-summary", children: [
-      /* @__PURE__ */ jsx8(StatisticsItem3, { label: "Contacts read", number: report.contacts }),
-      /* @__PURE__ */ jsx8(StatisticsItem3, { label: "Learnt from (converted)", number: `${report.training.rows} (${report.training.positives})` }),
-      /* @__PURE__ */ jsx8(StatisticsItem3, { label: "Measured on (converted)", number: `${report.heldOut.rows} (${report.heldOut.positives})` })
+  return /* @__PURE__ */ jsxs8(Flex7, { direction: "column", gap: "md", children: [
+    /* @__PURE__ */ jsxs8(Statistics3, { testId: "analysis-summary", children: [
+      /* @__PURE__ */ jsx9(StatisticsItem3, { label: "Contacts read", number: report.contacts }),
+      /* @__PURE__ */ jsx9(StatisticsItem3, { label: "Learnt from (converted)", number: `${report.training.rows} (${report.training.positives})` }),
+      /* @__PURE__ */ jsx9(StatisticsItem3, { label: "Measured on (converted)", number: `${report.heldOut.rows} (${report.heldOut.positives})` })
     ] }),
-    /* @__PURE__ */ jsx8(Text6, { variant: "microcopy", testId: "analysis-computed", children: `Learnt ${formatDateTime(report.computedAt, props.timeZone)}${report.currentVersion ? `, compared with live version ${report.currentVersion}` : ""}.` }),
-    /* @__PURE__ */ jsx8(LeakageAlert, { leakage: report.leakage }),
-    report.diff ? /* @__PURE__ */ jsx8(ModelDiffTable, { diff: report.diff }) : /* @__PURE__ */ jsx8(Text6, { testId: "analysis-no-current", children: "Nothing is published yet: the suggestion would be the first version." }),
-    /* @__PURE__ */ jsx8(Button3, { testId: "analysis-adopt", onClick: adopt, children: "Use the suggested model as the draft" }),
-    /* @__PURE__ */ jsx8(AccuracyReportView, { testId: "analysis-report", title: "Accuracy on contacts the suggestion did not learn from", series })
+    /* @__PURE__ */ jsx9(Text7, { variant: "microcopy", testId: "analysis-computed", children: `Learnt ${formatDateTime(report.computedAt, props.timeZone)}${report.currentVersion ? `, compared with live version ${report.currentVersion}` : ""}.` }),
+    /* @__PURE__ */ jsx9(LeakageAlert, { leakage: report.leakage }),
+    report.diff ? /* @__PURE__ */ jsx9(ModelDiffTable, { diff: report.diff }) : /* @__PURE__ */ jsx9(Text7, { testId: "analysis-no-current", children: "Nothing is published yet: the suggestion would be the first version." }),
+    /* @__PURE__ */ jsx9(Button4, { testId: "analysis-adopt", onClick: adopt, children: "Use the suggested model as the draft" }),
+    /* @__PURE__ */ jsx9(AccuracyReportView, { testId: "analysis-report", title: "Accuracy on contacts the suggestion did not learn from", series })
   ] });
 }
 
 // src/settings/analysis/AnalysisTab.tsx
-import { jsx as jsx9, jsxs as jsxs8 } from "react/jsx-runtime";
+import { jsx as jsx10, jsxs as jsxs9 } from "react/jsx-runtime";
 function AnalysisTab(props) {
   const tz2 = props.timeZone ? { timeZone: props.timeZone } : {};
-  return /* @__PURE__ */ jsxs8(Flex7, { direction: "column", gap: "lg", children: [
-    /* @__PURE__ */ jsx9(SuggestionPanel, { modelId: props.modelId, draft: props.draft, actions: props.actions, pollIntervalMs: props.pollIntervalMs, ...tz2 }),
-    /* @__PURE__ */ jsx9(Divider, {}),
-    /* @__PURE__ */ jsx9(CapacityPanel, { modelId: props.modelId }),
-    /* @__PURE__ */ jsx9(Divider, {}),
-    /* @__PURE__ */ jsx9(ForwardPanel, { modelId: props.modelId, now: props.now ?? (() => Date.now()), ...tz2 })
+  return /* @__PURE__ */ jsxs9(Flex8, { direction: "column", gap: "lg", children: [
+    /* @__PURE__ */ jsx10(SuggestionPanel, { modelId: props.modelId, draft: props.draft, actions: props.actions, pollIntervalMs: props.pollIntervalMs, ...tz2 }),
+    /* @__PURE__ */ jsx10(Divider, {}),
+    /* @__PURE__ */ jsx10(CapacityPanel, { modelId: props.modelId }),
+    /* @__PURE__ */ jsx10(Divider, {}),
+    /* @__PURE__ */ jsx10(ForwardPanel, { modelId: props.modelId, now: props.now ?? (() => Date.now()), ...tz2 })
   ] });
 }
 
 // src/settings/DraftEditor.tsx
-import { Alert as Alert5, Button as Button10, ButtonRow as ButtonRow2, Divider as Divider2, Flex as Flex17, LoadingButton as LoadingButton4, Text as Text11 } from "@hubspot/ui-extensions";
-import { useMemo as useMemo2 } from "react";
+import { Alert as Alert6, Button as Button12, ButtonRow as ButtonRow2, Divider as Divider2, Flex as Flex20, LoadingButton as LoadingButton5, Text as Text13, Toggle as Toggle2 } from "@hubspot/ui-extensions";
+import { useCallback as useCallback4, useMemo as useMemo3, useState as useState11 } from "react";
 
 // src/settings/editor/BandsEditor.tsx
-import { Button as Button4, Flex as Flex8, Heading as Heading7, Input as Input2, NumberInput as NumberInput2, Text as Text7 } from "@hubspot/ui-extensions";
+import { Button as Button5, Flex as Flex9, Heading as Heading8, Input as Input4, Text as Text8 } from "@hubspot/ui-extensions";
 
 // src/settings/editor/issues.ts
 function indexIssues(list2) {
@@ -1322,16 +1445,66 @@ function fieldError(issues, path) {
   return message ? { error: true, validationMessage: message } : { error: false };
 }
 
+// src/settings/editor/NumberField.tsx
+import { Input as Input3 } from "@hubspot/ui-extensions";
+import { useEffect as useEffect4, useState as useState8 } from "react";
+
+// src/settings/editor/editor-context.tsx
+import { createContext as createContext2, useContext as useContext2 } from "react";
+var EditorContext = createContext2({ catalog: null, advanced: true, reportInvalid: () => void 0 });
+var EditorProvider = EditorContext.Provider;
+var useEditorEnv = () => useContext2(EditorContext);
+
+// src/settings/editor/NumberField.tsx
+import { jsx as jsx11 } from "react/jsx-runtime";
+function parseNumber(text) {
+  const t = text.trim().replace(/\u2212/g, "-").replace(/,(?=\d{3}\b)/g, "");
+  if (t === "" || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+function NumberField(props) {
+  const { path, value, optional, onChange } = props;
+  const { reportInvalid } = useEditorEnv();
+  const [rejected, setRejected] = useState8(null);
+  useEffect4(() => () => reportInvalid(path, null), [path, reportInvalid]);
+  const commit = (text) => {
+    const n = parseNumber(text);
+    if (n === null && !(optional && text.trim() === "")) {
+      setRejected(text);
+      reportInvalid(path, "must be a number");
+      return;
+    }
+    setRejected(null);
+    reportInvalid(path, null);
+    if (n !== value) onChange(n ?? void 0);
+  };
+  const shown = rejected ?? (value === void 0 ? "" : String(value));
+  const problem = rejected !== null ? { error: true, validationMessage: `${props.label} must be a number` } : fieldError(props.issues, path);
+  return /* @__PURE__ */ jsx11(
+    Input3,
+    {
+      testId: props.testId,
+      label: props.label,
+      name: path,
+      value: shown,
+      onChange: commit,
+      ...props.description ? { description: props.description } : {},
+      ...problem
+    }
+  );
+}
+
 // src/settings/editor/BandsEditor.tsx
-import { jsx as jsx10, jsxs as jsxs9 } from "react/jsx-runtime";
+import { jsx as jsx12, jsxs as jsxs10 } from "react/jsx-runtime";
 function BandList(props) {
   const { path, rows, issues, onChange } = props;
-  return /* @__PURE__ */ jsxs9(Flex8, { direction: "column", gap: "xs", children: [
-    /* @__PURE__ */ jsx10(Heading7, { children: props.title }),
-    issues.at(path) ? /* @__PURE__ */ jsx10(Text7, { variant: "microcopy", children: issues.at(path) }) : null,
-    rows.map((row, i) => /* @__PURE__ */ jsxs9(Flex8, { direction: "row", gap: "xs", align: "end", children: [
-      /* @__PURE__ */ jsx10(
-        Input2,
+  return /* @__PURE__ */ jsxs10(Flex9, { direction: "column", gap: "xs", children: [
+    /* @__PURE__ */ jsx12(Heading8, { children: props.title }),
+    issues.at(path) ? /* @__PURE__ */ jsx12(Text8, { variant: "microcopy", children: issues.at(path) }) : null,
+    rows.map((row, i) => /* @__PURE__ */ jsxs10(Flex9, { direction: "row", gap: "xs", align: "end", children: [
+      /* @__PURE__ */ jsx12(
+        Input4,
         {
           testId: `band-name:${index(path, i)}`,
           label: props.nameField === "grade" ? "Grade" : "Stage",
@@ -1341,30 +1514,30 @@ function BandList(props) {
           onChange: (name) => onChange(replaceAt(rows, i, { ...row, name }))
         }
       ),
-      /* @__PURE__ */ jsx10(
-        NumberInput2,
+      /* @__PURE__ */ jsx12(
+        NumberField,
         {
           testId: `band-min:${index(path, i)}`,
           label: "From score",
-          name: key(index(path, i), "min"),
+          path: key(index(path, i), "min"),
           value: row.min,
-          ...fieldError(issues, key(index(path, i), "min")),
-          onChange: (min) => onChange(replaceAt(rows, i, { ...row, min }))
+          issues,
+          onChange: (min) => onChange(replaceAt(rows, i, { ...row, min: min ?? row.min }))
         }
       ),
-      /* @__PURE__ */ jsx10(Button4, { testId: `band-remove:${index(path, i)}`, size: "xs", variant: "transparent", onClick: () => onChange(removeAt(rows, i)), children: "Remove" })
+      /* @__PURE__ */ jsx12(Button5, { testId: `band-remove:${index(path, i)}`, size: "xs", variant: "transparent", onClick: () => onChange(removeAt(rows, i)), children: "Remove" })
     ] }, i)),
-    /* @__PURE__ */ jsx10(Button4, { testId: `band-add:${path}`, size: "xs", variant: "secondary", onClick: () => onChange([...rows, { name: "", min: 0 }]), children: "Add" })
+    /* @__PURE__ */ jsx12(Button5, { testId: `band-add:${path}`, size: "xs", variant: "secondary", onClick: () => onChange([...rows, { name: "", min: 0 }]), children: "Add" })
   ] });
 }
 function BandsEditor(props) {
   const { model, issues, onChange } = props;
   const grades = (d) => model.grades[d].map((b) => ({ name: b.grade, min: b.min }));
   const setGrades = (d, rows) => onChange({ ...model, grades: { ...model.grades, [d]: rows.map((r) => ({ grade: r.name, min: r.min })) } });
-  return /* @__PURE__ */ jsxs9(Flex8, { direction: "row", gap: "lg", wrap: true, children: [
-    /* @__PURE__ */ jsx10(BandList, { title: "Fit grades", nameField: "grade", path: "grades.fit", rows: grades("fit"), issues, onChange: (r) => setGrades("fit", r) }),
-    /* @__PURE__ */ jsx10(BandList, { title: "Engagement grades", nameField: "grade", path: "grades.engagement", rows: grades("engagement"), issues, onChange: (r) => setGrades("engagement", r) }),
-    /* @__PURE__ */ jsx10(
+  return /* @__PURE__ */ jsxs10(Flex9, { direction: "row", gap: "lg", wrap: true, children: [
+    /* @__PURE__ */ jsx12(BandList, { title: "Fit grades", nameField: "grade", path: "grades.fit", rows: grades("fit"), issues, onChange: (r) => setGrades("fit", r) }),
+    /* @__PURE__ */ jsx12(BandList, { title: "Engagement grades", nameField: "grade", path: "grades.engagement", rows: grades("engagement"), issues, onChange: (r) => setGrades("engagement", r) }),
+    /* @__PURE__ */ jsx12(
       BandList,
       {
         title: "Stages (highest first)",
@@ -1379,19 +1552,19 @@ function BandsEditor(props) {
 }
 
 // src/settings/editor/DimensionEditor.tsx
-import { Button as Button9, Flex as Flex14, Heading as Heading8, NumberInput as NumberInput7, Text as Text9 } from "@hubspot/ui-extensions";
+import { Button as Button11, Flex as Flex16, Heading as Heading9, Text as Text10 } from "@hubspot/ui-extensions";
 
 // src/settings/editor/GroupEditor.tsx
-import { Accordion, Button as Button8, ButtonRow, Flex as Flex13, Input as Input6, NumberInput as NumberInput6 } from "@hubspot/ui-extensions";
+import { Accordion, Button as Button10, ButtonRow, Flex as Flex15, Input as Input9 } from "@hubspot/ui-extensions";
 
 // src/settings/editor/RuleEditor.tsx
-import { Button as Button7, Flex as Flex12, Input as Input5, NumberInput as NumberInput5, Tile as Tile2 } from "@hubspot/ui-extensions";
+import { Button as Button9, Flex as Flex14, Input as Input8, Tile as Tile2 } from "@hubspot/ui-extensions";
 
 // src/settings/editor/ConditionEditor.tsx
-import { Button as Button5, Flex as Flex10, Select as Select4, Text as Text8, Tile } from "@hubspot/ui-extensions";
+import { Button as Button7, Flex as Flex12, Select as Select5, Text as Text9, Tile } from "@hubspot/ui-extensions";
 
 // src/settings/editor/LeafEditor.tsx
-import { Flex as Flex9, Input as Input3, NumberInput as NumberInput3, Select as Select3 } from "@hubspot/ui-extensions";
+import { Flex as Flex11, Input as Input6, MultiSelect, Select as Select4 } from "@hubspot/ui-extensions";
 
 // src/settings/editor/operators.ts
 var VALUE_KIND = {
@@ -1457,86 +1630,194 @@ function defaultValue(kind) {
   }
 }
 var parseList = (text) => text.split(",").map((s) => s.trim()).filter(Boolean);
+var BY_TYPE = {
+  string: ["known", "unknown", "eq", "neq", "in", "notIn", "contains", "notContains", "startsWith", "endsWith", "matches"],
+  number: ["known", "unknown", "eq", "neq", "gt", "gte", "lt", "lte", "between", "in", "notIn"],
+  enumeration: ["known", "unknown", "eq", "neq", "in", "notIn"],
+  bool: ["known", "unknown", "eq", "neq"],
+  date: ["known", "unknown", "withinDays", "olderThanDays"],
+  datetime: ["known", "unknown", "withinDays", "olderThanDays"]
+};
+function operatorsFor(type, current) {
+  const ops = type && BY_TYPE[type] || Object.keys(VALUE_KIND);
+  return (ops.includes(current) ? ops : [...ops, current]).map((op) => ({ value: op, label: OPERATOR_LABELS[op] }));
+}
+var operatorFits = (type, op) => !type || !BY_TYPE[type] || BY_TYPE[type].includes(op);
+
+// src/settings/editor/PropertyPicker.tsx
+import { Button as Button6, Flex as Flex10, Input as Input5, Select as Select3 } from "@hubspot/ui-extensions";
+import { useMemo as useMemo2, useState as useState9 } from "react";
+import { Fragment as Fragment2, jsx as jsx13, jsxs as jsxs11 } from "react/jsx-runtime";
+var OTHER = "__other__";
+var TYPE_WORDS = {
+  string: "text",
+  number: "number",
+  enumeration: "options",
+  bool: "yes / no",
+  date: "date",
+  datetime: "date and time"
+};
+function PropertyPicker(props) {
+  const { property, leafPath, issues, onChange } = props;
+  const path = key(leafPath, "property");
+  const { catalog } = useEditorEnv();
+  const [typing, setTyping] = useState9(false);
+  const options = useMemo2(() => {
+    const list2 = catalog?.list ?? [];
+    const seen = /* @__PURE__ */ new Map();
+    for (const p of list2) seen.set(p.label, (seen.get(p.label) ?? 0) + 1);
+    return [
+      ...list2.map((p) => ({ value: p.name, label: seen.get(p.label) > 1 ? `${p.label} (${p.name})` : p.label })),
+      { value: OTHER, label: "Other property (type its internal name)\u2026" }
+    ];
+  }, [catalog?.list]);
+  const err = fieldError(issues, path);
+  if (!catalog?.byName) {
+    return /* @__PURE__ */ jsx13(
+      Input5,
+      {
+        testId: `leaf-property:${leafPath}`,
+        label: "Property (internal name)",
+        name: path,
+        value: property,
+        ...err,
+        onChange,
+        ...catalog?.loading ? { description: "Loading this portal\u2019s properties\u2026" } : {}
+      }
+    );
+  }
+  const known = catalog.byName.get(property);
+  const free = typing || !known && property !== "";
+  return /* @__PURE__ */ jsxs11(Flex10, { direction: "row", gap: "xs", wrap: true, align: "end", children: [
+    /* @__PURE__ */ jsx13(
+      Select3,
+      {
+        testId: `leaf-property:${leafPath}`,
+        label: "Property",
+        name: path,
+        value: free ? OTHER : property,
+        options,
+        ...known ? { tooltip: `${known.name} \xB7 ${TYPE_WORDS[known.type] ?? known.type}` } : {},
+        ...free ? {} : err,
+        onChange: (v) => {
+          if (v === OTHER) {
+            setTyping(true);
+            return;
+          }
+          setTyping(false);
+          onChange(String(v));
+        }
+      }
+    ),
+    free ? /* @__PURE__ */ jsxs11(Fragment2, { children: [
+      /* @__PURE__ */ jsx13(
+        Input5,
+        {
+          testId: `leaf-property-name:${leafPath}`,
+          label: "Internal name",
+          name: `${path}:name`,
+          value: property,
+          ...err,
+          onChange,
+          description: property && !known ? "Not in this portal\u2019s property list: it scores once HubSpot has it." : "As HubSpot names it, e.g. jobtitle"
+        }
+      ),
+      /* @__PURE__ */ jsx13(Button6, { testId: `properties-refresh:${leafPath}`, size: "xs", variant: "transparent", onClick: catalog.refresh, children: "Reload properties" })
+    ] }) : null
+  ] });
+}
 
 // src/settings/editor/LeafEditor.tsx
-import { Fragment as Fragment2, jsx as jsx11, jsxs as jsxs10 } from "react/jsx-runtime";
+import { Fragment as Fragment3, jsx as jsx14, jsxs as jsxs12 } from "react/jsx-runtime";
 function LeafEditor(props) {
   const { value: leaf, path, issues, onChange } = props;
-  return /* @__PURE__ */ jsxs10(Flex9, { direction: "row", gap: "xs", wrap: true, children: [
-    /* @__PURE__ */ jsx11(
-      Input3,
+  const { catalog } = useEditorEnv();
+  const def = props.attributes === void 0 ? catalog?.byName?.get(leaf.property) : void 0;
+  const setProperty = (property) => {
+    const next = catalog?.byName?.get(property);
+    onChange(operatorFits(next?.type, leaf.op) ? { ...leaf, property } : withOperator({ ...leaf, property }, "known"));
+  };
+  return /* @__PURE__ */ jsxs12(Flex11, { direction: "row", gap: "xs", wrap: true, align: "start", children: [
+    props.attributes === void 0 ? /* @__PURE__ */ jsx14(PropertyPicker, { property: leaf.property, leafPath: path, issues, onChange: setProperty }) : /* @__PURE__ */ jsx14(
+      Input6,
       {
         testId: `leaf-property:${path}`,
-        label: "Property",
+        label: "Event attribute",
         name: key(path, "property"),
         value: leaf.property,
+        description: props.attributes,
         ...fieldError(issues, key(path, "property")),
         onChange: (property) => onChange({ ...leaf, property })
       }
     ),
-    /* @__PURE__ */ jsx11(
-      Select3,
+    /* @__PURE__ */ jsx14(
+      Select4,
       {
         testId: `leaf-op:${path}`,
         label: "Operator",
         name: key(path, "op"),
         value: leaf.op,
-        options: OPERATOR_OPTIONS,
+        options: operatorsFor(def?.type, leaf.op),
         ...fieldError(issues, key(path, "op")),
         onChange: (op) => onChange(withOperator(leaf, op))
       }
     ),
-    /* @__PURE__ */ jsx11(LeafValue, { leaf, path: key(path, "value"), issues, onChange: (v) => onChange({ ...leaf, value: v }) })
+    /* @__PURE__ */ jsx14(LeafValue, { leaf, def, path: key(path, "value"), issues, onChange: (v) => onChange({ ...leaf, value: v }) })
   ] });
 }
+function choices(def, values) {
+  const opts = def.options.length ? def.options : def.type === "bool" ? [{ label: "Yes", value: "true" }, { label: "No", value: "false" }] : [];
+  const extra = values.map(String).filter((v) => v !== "" && !opts.some((o) => o.value === v)).map((v) => ({ label: `${v} (not an option)`, value: v }));
+  return [...opts, ...extra];
+}
 function LeafValue(props) {
-  const { leaf, path, issues, onChange } = props;
+  const { leaf, def, path, issues, onChange } = props;
   const value = "value" in leaf ? leaf.value : void 0;
   const err = fieldError(issues, path);
   const testId = `leaf-value:${path}`;
+  const enumerated = def && (def.options.length > 0 || def.type === "bool");
   switch (VALUE_KIND[leaf.op]) {
     case "none":
       return null;
     case "scalar":
+      if (enumerated) {
+        return /* @__PURE__ */ jsx14(Select4, { testId, label: "Value", name: path, value: value === void 0 ? "" : String(value), options: choices(def, [value]), ...err, onChange: (v) => onChange(String(v)) });
+      }
+      return /* @__PURE__ */ jsx14(Input6, { testId, label: "Value", name: path, value: value === void 0 ? "" : String(value), ...err, onChange });
     case "text":
-      return /* @__PURE__ */ jsx11(Input3, { testId, label: "Value", name: path, value: value === void 0 ? "" : String(value), ...err, onChange });
-    case "list":
-      return /* @__PURE__ */ jsx11(
-        Input3,
-        {
-          testId,
-          label: "Values (comma-separated)",
-          name: path,
-          value: Array.isArray(value) ? value.join(", ") : "",
-          ...err,
-          onChange: (text) => onChange(parseList(text))
-        }
-      );
+      return /* @__PURE__ */ jsx14(Input6, { testId, label: "Value", name: path, value: value === void 0 ? "" : String(value), ...err, onChange });
+    case "list": {
+      const list2 = Array.isArray(value) ? value.map(String) : [];
+      if (enumerated) {
+        return /* @__PURE__ */ jsx14(MultiSelect, { testId, label: "Values", name: path, value: list2, options: choices(def, list2), ...err, onChange: (v) => onChange(v.map(String)) });
+      }
+      return /* @__PURE__ */ jsx14(Input6, { testId, label: "Values (comma-separated)", name: path, value: list2.join(", "), ...err, onChange: (text) => onChange(parseList(text)) });
+    }
     case "number":
     case "days":
-      return /* @__PURE__ */ jsx11(
-        NumberInput3,
+      return /* @__PURE__ */ jsx14(
+        NumberField,
         {
           testId,
           label: VALUE_KIND[leaf.op] === "days" ? "Days" : "Number",
-          name: path,
-          value: typeof value === "number" ? value : 0,
-          ...err,
-          onChange
+          path,
+          issues,
+          value: typeof value === "number" ? value : void 0,
+          onChange: (n) => onChange(n)
         }
       );
     case "range": {
-      const [lo, hi] = Array.isArray(value) ? value : [0, 0];
-      return /* @__PURE__ */ jsxs10(Fragment2, { children: [
-        /* @__PURE__ */ jsx11(NumberInput3, { testId: `${testId}:lo`, label: "From", name: `${path}[0]`, value: lo ?? 0, ...err, onChange: (n) => onChange([n, hi ?? 0]) }),
-        /* @__PURE__ */ jsx11(NumberInput3, { testId: `${testId}:hi`, label: "To", name: `${path}[1]`, value: hi ?? 0, onChange: (n) => onChange([lo ?? 0, n]) })
+      const [lo, hi] = Array.isArray(value) ? value : [void 0, void 0];
+      return /* @__PURE__ */ jsxs12(Fragment3, { children: [
+        /* @__PURE__ */ jsx14(NumberField, { testId: `${testId}:lo`, label: "From", path: `${path}[0]`, value: lo, issues, onChange: (n) => onChange([n, hi]) }),
+        /* @__PURE__ */ jsx14(NumberField, { testId: `${testId}:hi`, label: "To", path: `${path}[1]`, value: hi, issues, onChange: (n) => onChange([lo, n]) })
       ] });
     }
   }
 }
 
 // src/settings/editor/ConditionEditor.tsx
-import { jsx as jsx12, jsxs as jsxs11 } from "react/jsx-runtime";
+import { jsx as jsx15, jsxs as jsxs13 } from "react/jsx-runtime";
 var KIND_OPTIONS = [
   { value: "leaf", label: "A property test" },
   { value: "all", label: "All of\u2026" },
@@ -1560,8 +1841,9 @@ function ConditionEditor(props) {
   const { value, path, issues, onChange } = props;
   const depth = props.depth ?? 0;
   const kind = kindOf(value);
-  const select = /* @__PURE__ */ jsx12(
-    Select4,
+  const attrs = props.attributes === void 0 ? {} : { attributes: props.attributes };
+  const select = /* @__PURE__ */ jsx15(
+    Select5,
     {
       testId: `cond-kind:${path}`,
       label: "Condition",
@@ -1572,43 +1854,63 @@ function ConditionEditor(props) {
     }
   );
   if (kind === "leaf") {
-    return /* @__PURE__ */ jsxs11(Flex10, { direction: "column", gap: "xs", children: [
+    return /* @__PURE__ */ jsxs13(Flex12, { direction: "column", gap: "xs", children: [
       select,
-      /* @__PURE__ */ jsx12(LeafEditor, { value, path, issues, onChange })
+      /* @__PURE__ */ jsx15(LeafEditor, { value, path, issues, onChange, ...attrs })
     ] });
   }
   if (kind === "not") {
     const inner = value.not;
-    return /* @__PURE__ */ jsxs11(Flex10, { direction: "column", gap: "xs", children: [
+    return /* @__PURE__ */ jsxs13(Flex12, { direction: "column", gap: "xs", children: [
       select,
-      /* @__PURE__ */ jsx12(Tile, { compact: true, children: /* @__PURE__ */ jsx12(ConditionEditor, { value: inner, path: key(path, "not"), issues, depth: depth + 1, onChange: (c) => onChange({ not: c }) }) })
+      /* @__PURE__ */ jsx15(Tile, { compact: true, children: /* @__PURE__ */ jsx15(ConditionEditor, { value: inner, path: key(path, "not"), issues, depth: depth + 1, ...attrs, onChange: (c) => onChange({ not: c }) }) })
     ] });
   }
   const list2 = children(value);
   const listPath = key(path, kind);
   const rebuild = (next) => kind === "all" ? { all: next } : { any: next };
   const message = issues.at(listPath);
-  return /* @__PURE__ */ jsxs11(Flex10, { direction: "column", gap: "xs", children: [
+  return /* @__PURE__ */ jsxs13(Flex12, { direction: "column", gap: "xs", children: [
     select,
-    message ? /* @__PURE__ */ jsx12(Text8, { testId: `issue:${listPath}`, variant: "microcopy", children: message }) : null,
-    list2.map((child, i) => /* @__PURE__ */ jsxs11(Tile, { compact: true, children: [
-      /* @__PURE__ */ jsx12(ConditionEditor, { value: child, path: index(listPath, i), issues, depth: depth + 1, onChange: (c) => onChange(rebuild(replaceAt(list2, i, c))) }),
-      /* @__PURE__ */ jsx12(Button5, { testId: `cond-remove:${index(listPath, i)}`, size: "xs", variant: "transparent", onClick: () => onChange(rebuild(removeAt(list2, i))), children: "Remove" })
+    message ? /* @__PURE__ */ jsx15(Text9, { testId: `issue:${listPath}`, variant: "microcopy", children: message }) : null,
+    list2.map((child, i) => /* @__PURE__ */ jsxs13(Tile, { compact: true, children: [
+      /* @__PURE__ */ jsx15(ConditionEditor, { value: child, path: index(listPath, i), issues, depth: depth + 1, ...attrs, onChange: (c) => onChange(rebuild(replaceAt(list2, i, c))) }),
+      /* @__PURE__ */ jsx15(Button7, { testId: `cond-remove:${index(listPath, i)}`, size: "xs", variant: "transparent", onClick: () => onChange(rebuild(removeAt(list2, i))), children: "Remove" })
     ] }, i)),
-    /* @__PURE__ */ jsx12(Button5, { testId: `cond-add:${listPath}`, size: "xs", variant: "secondary", onClick: () => onChange(rebuild([...list2, { property: "", op: "known" }])), children: "Add condition" })
+    /* @__PURE__ */ jsx15(Button7, { testId: `cond-add:${listPath}`, size: "xs", variant: "secondary", onClick: () => onChange(rebuild([...list2, { property: "", op: "known" }])), children: "Add condition" })
   ] });
 }
 
 // src/settings/editor/EventFields.tsx
-import { Button as Button6, Flex as Flex11, Input as Input4, NumberInput as NumberInput4, Select as Select5 } from "@hubspot/ui-extensions";
-import { Fragment as Fragment3, jsx as jsx13, jsxs as jsxs12 } from "react/jsx-runtime";
+import { Button as Button8, Flex as Flex13, Input as Input7, Select as Select6 } from "@hubspot/ui-extensions";
+import { useState as useState10 } from "react";
+
+// src/settings/editor/event-types.ts
+var EVENT_TYPES = [
+  { value: "page_view", label: "Page view", attributes: ["url"] },
+  { value: "form_submission", label: "Form submission", attributes: ["form"] },
+  { value: "email_open", label: "Email opened", attributes: [] },
+  { value: "email_click", label: "Email clicked", attributes: [] },
+  { value: "email_reply", label: "Email replied", attributes: [] },
+  { value: "meeting_booked", label: "Meeting booked", attributes: [] },
+  { value: "call", label: "Call or sales touch", attributes: [] },
+  { value: "property_change", label: "Property changed (lifecycle stage, lead status, email opt-out)", attributes: ["property", "value"] }
+];
+function attributesOf(type) {
+  const known = EVENT_TYPES.find((t) => t.value === type);
+  if (!known) return "An attribute of the event, as recorded";
+  return known.attributes.length ? `This event has: ${known.attributes.join(", ")}` : "This event type records no attributes";
+}
+
+// src/settings/editor/EventFields.tsx
+import { Fragment as Fragment4, jsx as jsx16, jsxs as jsxs14 } from "react/jsx-runtime";
+var OTHER2 = "__other__";
 var DECAY_OPTIONS = [
   { value: "none", label: "No decay" },
   { value: "linear", label: "Linear to zero over N days" },
   { value: "halfLife", label: "Halves every N days" },
   { value: "window", label: "Full points for N days, then none" }
 ];
-var optional = (n) => typeof n === "number" && Number.isFinite(n) ? n : void 0;
 function without(obj, k, v) {
   const copy = { ...obj };
   if (v === void 0) delete copy[k];
@@ -1620,46 +1922,64 @@ function EventFields(props) {
   const eventPath = key(path, "event");
   const decay = rule.decay ?? { kind: "none" };
   const decayPath = key(path, "decay");
-  return /* @__PURE__ */ jsxs12(Flex11, { direction: "column", gap: "xs", children: [
-    /* @__PURE__ */ jsxs12(Flex11, { direction: "row", gap: "xs", wrap: true, children: [
-      /* @__PURE__ */ jsx13(
-        Input4,
+  const [typing, setTyping] = useState10(false);
+  const known = EVENT_TYPES.some((t) => t.value === rule.event.type);
+  return /* @__PURE__ */ jsxs14(Flex13, { direction: "column", gap: "xs", children: [
+    /* @__PURE__ */ jsxs14(Flex13, { direction: "row", gap: "xs", wrap: true, children: [
+      /* @__PURE__ */ jsx16(
+        Select6,
         {
           testId: `event-type:${path}`,
           label: "Event type",
           name: key(eventPath, "type"),
-          value: rule.event.type,
-          description: "page_view, form_submission, email_open, email_click, email_reply, meeting_booked, call\u2026",
+          value: typing || !known ? OTHER2 : rule.event.type,
+          options: [...EVENT_TYPES.map(({ value, label }) => ({ value, label })), { value: OTHER2, label: "Other (type its name)\u2026" }],
           ...fieldError(issues, key(eventPath, "type")),
-          onChange: (type) => onChange({ ...rule, event: { ...rule.event, type } })
+          onChange: (v) => {
+            setTyping(v === OTHER2);
+            if (v !== OTHER2) onChange({ ...rule, event: { ...rule.event, type: String(v) } });
+          }
         }
       ),
-      /* @__PURE__ */ jsx13(
-        NumberInput4,
+      typing || !known ? /* @__PURE__ */ jsx16(
+        Input7,
+        {
+          testId: `event-type-name:${path}`,
+          label: "Event type name",
+          name: `${key(eventPath, "type")}:name`,
+          value: rule.event.type,
+          description: "Not one the app records yet: the rule never fires until it does",
+          onChange: (type) => onChange({ ...rule, event: { ...rule.event, type } })
+        }
+      ) : null,
+      /* @__PURE__ */ jsx16(
+        NumberField,
         {
           testId: `event-within:${path}`,
           label: "Only events of the last N days",
-          name: key(path, "withinDays"),
-          ...rule.withinDays !== void 0 ? { value: rule.withinDays } : {},
-          ...fieldError(issues, key(path, "withinDays")),
-          onChange: (n) => onChange(without(rule, "withinDays", optional(n)))
+          path: key(path, "withinDays"),
+          optional: true,
+          value: rule.withinDays,
+          issues,
+          onChange: (n) => onChange(without(rule, "withinDays", n))
         }
       ),
-      /* @__PURE__ */ jsx13(
-        NumberInput4,
+      /* @__PURE__ */ jsx16(
+        NumberField,
         {
           testId: `event-max:${path}`,
           label: "Cap (max points)",
-          name: key(path, "maxPoints"),
-          ...rule.maxPoints !== void 0 ? { value: rule.maxPoints } : {},
-          ...fieldError(issues, key(path, "maxPoints")),
-          onChange: (n) => onChange(without(rule, "maxPoints", optional(n)))
+          path: key(path, "maxPoints"),
+          optional: true,
+          value: rule.maxPoints,
+          issues,
+          onChange: (n) => onChange(without(rule, "maxPoints", n))
         }
       )
     ] }),
-    /* @__PURE__ */ jsxs12(Flex11, { direction: "row", gap: "xs", wrap: true, children: [
-      /* @__PURE__ */ jsx13(
-        Select5,
+    /* @__PURE__ */ jsxs14(Flex13, { direction: "row", gap: "xs", wrap: true, children: [
+      /* @__PURE__ */ jsx16(
+        Select6,
         {
           testId: `decay-kind:${path}`,
           label: "Decay",
@@ -1670,30 +1990,31 @@ function EventFields(props) {
           onChange: (kind) => onChange(without(rule, "decay", kind === "none" ? void 0 : { kind, days: "days" in decay ? decay.days : 30 }))
         }
       ),
-      "days" in decay ? /* @__PURE__ */ jsx13(
-        NumberInput4,
+      "days" in decay ? /* @__PURE__ */ jsx16(
+        NumberField,
         {
           testId: `decay-days:${path}`,
           label: "Days",
-          name: key(decayPath, "days"),
+          path: key(decayPath, "days"),
           value: decay.days,
-          ...fieldError(issues, key(decayPath, "days")),
-          onChange: (days) => onChange({ ...rule, decay: { ...decay, days } })
+          issues,
+          onChange: (days) => onChange({ ...rule, decay: { ...decay, days: days ?? decay.days } })
         }
       ) : null
     ] }),
-    rule.event.where ? /* @__PURE__ */ jsxs12(Fragment3, { children: [
-      /* @__PURE__ */ jsx13(
+    rule.event.where ? /* @__PURE__ */ jsxs14(Fragment4, { children: [
+      /* @__PURE__ */ jsx16(
         ConditionEditor,
         {
           value: rule.event.where,
           path: key(eventPath, "where"),
           issues,
+          attributes: attributesOf(rule.event.type),
           onChange: (where) => onChange({ ...rule, event: { ...rule.event, where } })
         }
       ),
-      /* @__PURE__ */ jsx13(
-        Button6,
+      /* @__PURE__ */ jsx16(
+        Button8,
         {
           testId: `event-where-remove:${path}`,
           size: "xs",
@@ -1702,13 +2023,13 @@ function EventFields(props) {
           children: "Count every event of this type"
         }
       )
-    ] }) : /* @__PURE__ */ jsx13(
-      Button6,
+    ] }) : /* @__PURE__ */ jsx16(
+      Button8,
       {
         testId: `event-where-add:${path}`,
         size: "xs",
         variant: "secondary",
-        onClick: () => onChange({ ...rule, event: { ...rule.event, where: { property: "url", op: "contains", value: "/pricing" } } }),
+        onClick: () => onChange({ ...rule, event: { ...rule.event, where: { property: EVENT_TYPES.find((t) => t.value === rule.event.type)?.attributes[0] ?? "url", op: "contains", value: "" } } }),
         children: "Only events where\u2026"
       }
     )
@@ -1716,47 +2037,49 @@ function EventFields(props) {
 }
 
 // src/settings/editor/RuleEditor.tsx
-import { jsx as jsx14, jsxs as jsxs13 } from "react/jsx-runtime";
+import { jsx as jsx17, jsxs as jsxs15 } from "react/jsx-runtime";
 function RuleEditor(props) {
   const { value: rule, path, issues, onChange } = props;
-  return /* @__PURE__ */ jsx14(Tile2, { compact: true, testId: `rule:${path}`, children: /* @__PURE__ */ jsxs13(Flex12, { direction: "column", gap: "xs", children: [
-    /* @__PURE__ */ jsxs13(Flex12, { direction: "row", gap: "xs", wrap: true, children: [
-      /* @__PURE__ */ jsx14(
-        Input5,
-        {
-          testId: `rule-id:${path}`,
-          label: "Id",
-          name: key(path, "id"),
-          value: rule.id,
-          ...fieldError(issues, key(path, "id")),
-          onChange: (id) => onChange({ ...rule, id })
-        }
-      ),
-      /* @__PURE__ */ jsx14(
-        Input5,
+  const { advanced } = useEditorEnv();
+  const idError = fieldError(issues, key(path, "id"));
+  return /* @__PURE__ */ jsx17(Tile2, { compact: true, testId: `rule:${path}`, children: /* @__PURE__ */ jsxs15(Flex14, { direction: "column", gap: "xs", children: [
+    /* @__PURE__ */ jsxs15(Flex14, { direction: "row", gap: "xs", wrap: true, align: "end", children: [
+      /* @__PURE__ */ jsx17(
+        Input8,
         {
           testId: `rule-label:${path}`,
           label: "Label",
           name: key(path, "label"),
           value: rule.label,
-          ...fieldError(issues, key(path, "label")),
-          onChange: (label) => onChange({ ...rule, label })
+          ...advanced || !idError.error ? fieldError(issues, key(path, "label")) : idError,
+          onChange: (label) => onChange({ ...rule, label, id: advanced ? rule.id : idForLabel(props.model, rule, label) })
         }
       ),
-      /* @__PURE__ */ jsx14(
-        NumberInput5,
+      /* @__PURE__ */ jsx17(
+        NumberField,
         {
           testId: `rule-points:${path}`,
           label: "event" in rule ? "Points per event" : "Points",
-          name: key(path, "points"),
+          path: key(path, "points"),
           value: rule.points,
-          precision: 1,
-          ...fieldError(issues, key(path, "points")),
-          onChange: (points2) => onChange({ ...rule, points: Number.isFinite(points2) ? points2 : 0 })
+          issues,
+          onChange: (points2) => onChange({ ...rule, points: points2 ?? rule.points })
         }
-      )
+      ),
+      advanced ? /* @__PURE__ */ jsx17(
+        Input8,
+        {
+          testId: `rule-id:${path}`,
+          label: "Id",
+          name: key(path, "id"),
+          value: rule.id,
+          ...idError,
+          description: "Stable key in score breakdowns; change with care",
+          onChange: (id) => onChange({ ...rule, id })
+        }
+      ) : null
     ] }),
-    "event" in rule ? /* @__PURE__ */ jsx14(EventFields, { value: rule, path, issues, onChange: (r) => onChange(r) }) : /* @__PURE__ */ jsx14(
+    "event" in rule ? /* @__PURE__ */ jsx17(EventFields, { value: rule, path, issues, onChange: (r) => onChange(r) }) : /* @__PURE__ */ jsx17(
       ConditionEditor,
       {
         value: rule.when,
@@ -1765,59 +2088,63 @@ function RuleEditor(props) {
         onChange: (when) => onChange({ ...rule, when })
       }
     ),
-    /* @__PURE__ */ jsx14(Button7, { testId: `rule-remove:${path}`, size: "xs", variant: "transparent", onClick: props.onRemove, children: "Remove rule" })
+    /* @__PURE__ */ jsx17(Button9, { testId: `rule-remove:${path}`, size: "xs", variant: "transparent", onClick: props.onRemove, children: "Remove rule" })
   ] }) });
 }
 
 // src/settings/editor/GroupEditor.tsx
-import { jsx as jsx15, jsxs as jsxs14 } from "react/jsx-runtime";
+import { jsx as jsx18, jsxs as jsxs16 } from "react/jsx-runtime";
 function GroupEditor(props) {
   const { model, value: group, path, issues, onChange } = props;
   const rulesPath = key(path, "rules");
   const problems = issues.countUnder(path);
   const setRules = (rules) => onChange({ ...group, rules });
-  return /* @__PURE__ */ jsx15(Accordion, { testId: `group:${path}`, title: `${group.label} (${group.rules.length} rules${problems ? `, ${problems} to fix` : ""})`, size: "sm", defaultOpen: problems > 0, children: /* @__PURE__ */ jsxs14(Flex13, { direction: "column", gap: "sm", children: [
-    /* @__PURE__ */ jsxs14(Flex13, { direction: "row", gap: "xs", wrap: true, children: [
-      /* @__PURE__ */ jsx15(
-        Input6,
-        {
-          testId: `group-id:${path}`,
-          label: "Id",
-          name: key(path, "id"),
-          value: group.id,
-          ...fieldError(issues, key(path, "id")),
-          onChange: (id) => onChange({ ...group, id })
-        }
-      ),
-      /* @__PURE__ */ jsx15(
-        Input6,
+  const { advanced } = useEditorEnv();
+  const idError = fieldError(issues, key(path, "id"));
+  return /* @__PURE__ */ jsx18(Accordion, { testId: `group:${path}`, title: `${group.label} (${plural(group.rules.length, "rule")}${problems ? `, ${problems} to fix` : ""})`, size: "sm", defaultOpen: problems > 0, children: /* @__PURE__ */ jsxs16(Flex15, { direction: "column", gap: "sm", children: [
+    /* @__PURE__ */ jsxs16(Flex15, { direction: "row", gap: "xs", wrap: true, align: "end", children: [
+      /* @__PURE__ */ jsx18(
+        Input9,
         {
           testId: `group-label:${path}`,
           label: "Label",
           name: key(path, "label"),
           value: group.label,
-          ...fieldError(issues, key(path, "label")),
-          onChange: (label) => onChange({ ...group, label })
+          ...advanced || !idError.error ? fieldError(issues, key(path, "label")) : idError,
+          onChange: (label) => onChange({ ...group, label, id: advanced ? group.id : idForLabel(model, group, label) })
         }
       ),
-      /* @__PURE__ */ jsx15(
-        NumberInput6,
+      /* @__PURE__ */ jsx18(
+        NumberField,
         {
           testId: `group-max:${path}`,
           label: "Cap (max points)",
-          name: key(path, "max"),
-          ...group.max !== void 0 ? { value: group.max } : {},
-          ...fieldError(issues, key(path, "max")),
+          path: key(path, "max"),
+          value: group.max,
+          optional: true,
+          issues,
           onChange: (max) => {
             const { max: _old, ...rest } = group;
-            onChange(Number.isFinite(max) ? { ...rest, max } : rest);
+            onChange(max === void 0 ? rest : { ...rest, max });
           }
         }
-      )
+      ),
+      advanced ? /* @__PURE__ */ jsx18(
+        Input9,
+        {
+          testId: `group-id:${path}`,
+          label: "Id",
+          name: key(path, "id"),
+          value: group.id,
+          ...idError,
+          onChange: (id) => onChange({ ...group, id })
+        }
+      ) : null
     ] }),
-    group.rules.map((rule, i) => /* @__PURE__ */ jsx15(
+    group.rules.map((rule, i) => /* @__PURE__ */ jsx18(
       RuleEditor,
       {
+        model,
         value: rule,
         path: index(rulesPath, i),
         issues,
@@ -1826,16 +2153,16 @@ function GroupEditor(props) {
       },
       i
     )),
-    /* @__PURE__ */ jsxs14(ButtonRow, { children: [
-      /* @__PURE__ */ jsx15(Button8, { testId: `rule-add-property:${path}`, size: "xs", onClick: () => setRules([...group.rules, newPropertyRule(model)]), children: "Add property rule" }),
-      /* @__PURE__ */ jsx15(Button8, { testId: `rule-add-event:${path}`, size: "xs", onClick: () => setRules([...group.rules, newEventRule(model)]), children: "Add event rule" }),
-      /* @__PURE__ */ jsx15(Button8, { testId: `group-remove:${path}`, size: "xs", variant: "destructive", onClick: props.onRemove, children: "Remove group" })
+    /* @__PURE__ */ jsxs16(ButtonRow, { children: [
+      /* @__PURE__ */ jsx18(Button10, { testId: `rule-add-property:${path}`, size: "xs", onClick: () => setRules([...group.rules, newPropertyRule(model)]), children: "Add property rule" }),
+      /* @__PURE__ */ jsx18(Button10, { testId: `rule-add-event:${path}`, size: "xs", onClick: () => setRules([...group.rules, newEventRule(model)]), children: "Add event rule" }),
+      /* @__PURE__ */ jsx18(Button10, { testId: `group-remove:${path}`, size: "xs", variant: "destructive", onClick: props.onRemove, children: "Remove group" })
     ] })
   ] }) });
 }
 
 // src/settings/editor/DimensionEditor.tsx
-import { jsx as jsx16, jsxs as jsxs15 } from "react/jsx-runtime";
+import { jsx as jsx19, jsxs as jsxs17 } from "react/jsx-runtime";
 var TITLES = { fit: "Fit: who they are", engagement: "Engagement: what they do" };
 function DimensionEditor(props) {
   const { model, dimension, issues, onChange } = props;
@@ -1843,21 +2170,21 @@ function DimensionEditor(props) {
   const path = dimension;
   const groupsPath = key(path, "groups");
   const setDim = (next) => onChange({ ...model, [dimension]: next });
-  return /* @__PURE__ */ jsxs15(Flex14, { direction: "column", gap: "sm", children: [
-    /* @__PURE__ */ jsx16(Heading8, { children: TITLES[dimension] }),
-    /* @__PURE__ */ jsx16(
-      NumberInput7,
+  return /* @__PURE__ */ jsxs17(Flex16, { direction: "column", gap: "sm", children: [
+    /* @__PURE__ */ jsx19(Heading9, { children: TITLES[dimension] }),
+    /* @__PURE__ */ jsx19(
+      NumberField,
       {
         testId: `dim-max:${path}`,
         label: "Maximum score",
-        name: key(path, "max"),
+        path: key(path, "max"),
         value: dim.max,
-        ...fieldError(issues, key(path, "max")),
-        onChange: (max) => setDim({ ...dim, max })
+        issues,
+        onChange: (max) => setDim({ ...dim, max: max ?? dim.max })
       }
     ),
-    issues.at(groupsPath) ? /* @__PURE__ */ jsx16(Text9, { variant: "microcopy", children: issues.at(groupsPath) }) : null,
-    dim.groups.map((group, i) => /* @__PURE__ */ jsx16(
+    issues.at(groupsPath) ? /* @__PURE__ */ jsx19(Text10, { variant: "microcopy", children: issues.at(groupsPath) }) : null,
+    dim.groups.map((group, i) => /* @__PURE__ */ jsx19(
       GroupEditor,
       {
         model,
@@ -1869,18 +2196,101 @@ function DimensionEditor(props) {
       },
       i
     )),
-    /* @__PURE__ */ jsx16(Button9, { testId: `group-add:${path}`, size: "sm", variant: "secondary", onClick: () => setDim({ ...dim, groups: [...dim.groups, newGroup(model)] }), children: "Add group" })
+    /* @__PURE__ */ jsx19(Button11, { testId: `group-add:${path}`, size: "sm", variant: "secondary", onClick: () => setDim({ ...dim, groups: [...dim.groups, newGroup(model)] }), children: "Add group" })
   ] });
 }
 
+// src/settings/editor/IssueList.tsx
+import { Flex as Flex17, Text as Text11 } from "@hubspot/ui-extensions";
+
+// src/settings/editor/issue-labels.ts
+var FIELD_WORDS = {
+  points: "points",
+  label: "label",
+  id: "id",
+  max: "cap",
+  maxPoints: "cap",
+  withinDays: "window (days)",
+  days: "days",
+  kind: "decay",
+  type: "event type",
+  property: "property",
+  op: "operator",
+  value: "value",
+  min: "from score",
+  grade: "grade",
+  where: "condition",
+  name: "Name",
+  propertyPrefix: "Property prefix",
+  fitWeight: "Fit weight",
+  engagementWeight: "Engagement weight"
+};
+var DIMENSIONS = { fit: "Fit", engagement: "Engagement" };
+function segments(path) {
+  return path.split(".").flatMap((part) => {
+    const m = /^([^[]*)((?:\[\d+\])*)$/.exec(part);
+    if (!m) return [part];
+    const idx = [...m[2].matchAll(/\[(\d+)\]/g)].map((x) => Number(x[1]));
+    return [...m[1] ? [m[1]] : [], ...idx];
+  });
+}
+function describePath(model, path) {
+  const s = segments(path);
+  const crumbs = [];
+  let field = "";
+  const dim = typeof s[0] === "string" ? DIMENSIONS[s[0]] : void 0;
+  if (model && dim && s[1] === "groups" && typeof s[2] === "number") {
+    const group = model[s[0]].groups[s[2]];
+    crumbs.push(group?.label || `${dim} group ${s[2] + 1}`);
+    if (s[3] === "rules" && typeof s[4] === "number") {
+      crumbs.push(group?.rules[s[4]]?.label || `rule ${s[4] + 1}`);
+      field = fieldOf(s.slice(5));
+    } else field = fieldOf(s.slice(3));
+  } else if (dim) {
+    crumbs.push(dim);
+    field = s[1] === "max" ? "maximum" : fieldOf(s.slice(1));
+  } else if (s[0] === "grades" && typeof s[1] === "string") {
+    crumbs.push(`${DIMENSIONS[s[1]] ?? s[1]} grades`);
+    if (typeof s[2] === "number") crumbs.push(model?.grades[s[1]]?.[s[2]]?.grade || `band ${s[2] + 1}`);
+    field = fieldOf(s.slice(3));
+  } else if (s[0] === "stages") {
+    crumbs.push("Stages");
+    if (typeof s[1] === "number") crumbs.push(model?.stages[s[1]]?.label || `stage ${s[1] + 1}`);
+    field = fieldOf(s.slice(2));
+  } else if (s[0] === "scope") {
+    crumbs.push("Scope");
+    field = fieldOf(s.slice(1));
+  } else {
+    field = fieldOf(s);
+  }
+  return { where: crumbs.join(" \u203A "), field };
+}
+function fieldOf(rest) {
+  const last = [...rest].reverse().find((x) => typeof x === "string" && !["when", "all", "any", "not", "event", "decay", "total"].includes(x));
+  if (last) return FIELD_WORDS[last] ?? last;
+  return typeof rest.at(-1) === "number" || rest.includes("when") ? "condition" : "";
+}
+function describeIssue(model, issue) {
+  const { where, field } = describePath(model, issue.path);
+  const lower = /^[a-z]/.test(issue.message);
+  const subject = lower ? [field, issue.message].filter(Boolean).join(" ") : [field, issue.message].filter(Boolean).join(": ");
+  return where ? `${where}: ${subject}` : subject || issue.message;
+}
+
+// src/settings/editor/IssueList.tsx
+import { jsx as jsx20 } from "react/jsx-runtime";
+function IssueList(props) {
+  return /* @__PURE__ */ jsx20(Flex17, { testId: props.testId, direction: "column", gap: "flush", children: props.issues.map((i, n) => /* @__PURE__ */ jsx20(Text11, { children: describeIssue(props.model, i) }, n)) });
+}
+
 // src/settings/editor/ModelFields.tsx
-import { Flex as Flex15, Input as Input7, NumberInput as NumberInput8 } from "@hubspot/ui-extensions";
-import { jsx as jsx17, jsxs as jsxs16 } from "react/jsx-runtime";
+import { Flex as Flex18, Input as Input10 } from "@hubspot/ui-extensions";
+import { jsx as jsx21, jsxs as jsxs18 } from "react/jsx-runtime";
 function ModelFields(props) {
   const { model, issues, onChange } = props;
-  return /* @__PURE__ */ jsxs16(Flex15, { direction: "row", gap: "sm", wrap: true, children: [
-    /* @__PURE__ */ jsx17(
-      Input7,
+  return /* @__PURE__ */ jsxs18(Flex18, { direction: "row", gap: "sm", wrap: true, align: "end", children: [
+    /* @__PURE__ */ jsx21(
+      Input10,
       {
         testId: "model-name",
         label: "Name",
@@ -1890,53 +2300,51 @@ function ModelFields(props) {
         onChange: (name) => onChange({ ...model, name })
       }
     ),
-    /* @__PURE__ */ jsx17(
-      Input7,
+    /* @__PURE__ */ jsx21(
+      Input10,
       {
         testId: "model-prefix",
         label: "HubSpot property prefix",
         name: "propertyPrefix",
         value: model.propertyPrefix,
-        description: "Scores are written to PREFIX, PREFIX_fit, PREFIX_engagement, PREFIX_grade, PREFIX_stage\u2026",
+        tooltip: "Scores are written to PREFIX, PREFIX_fit, PREFIX_engagement, PREFIX_grade, PREFIX_stage and PREFIX_reason",
         ...fieldError(issues, "propertyPrefix"),
         onChange: (propertyPrefix) => onChange({ ...model, propertyPrefix })
       }
     ),
-    /* @__PURE__ */ jsx17(
-      NumberInput8,
+    /* @__PURE__ */ jsx21(
+      NumberField,
       {
         testId: "model-fit-weight",
         label: "Fit weight",
-        name: "total.fitWeight",
+        path: "total.fitWeight",
         value: model.total.fitWeight,
-        precision: 2,
-        ...fieldError(issues, "total.fitWeight"),
-        onChange: (fitWeight) => onChange({ ...model, total: { ...model.total, fitWeight } })
+        issues,
+        onChange: (fitWeight) => onChange({ ...model, total: { ...model.total, fitWeight: fitWeight ?? model.total.fitWeight } })
       }
     ),
-    /* @__PURE__ */ jsx17(
-      NumberInput8,
+    /* @__PURE__ */ jsx21(
+      NumberField,
       {
         testId: "model-engagement-weight",
         label: "Engagement weight",
-        name: "total.engagementWeight",
+        path: "total.engagementWeight",
         value: model.total.engagementWeight,
-        precision: 2,
-        ...fieldError(issues, "total.engagementWeight"),
-        onChange: (engagementWeight) => onChange({ ...model, total: { ...model.total, engagementWeight } })
+        issues,
+        onChange: (engagementWeight) => onChange({ ...model, total: { ...model.total, engagementWeight: engagementWeight ?? model.total.engagementWeight } })
       }
     )
   ] });
 }
 
 // src/settings/editor/ScopeEditor.tsx
-import { Flex as Flex16, Text as Text10, Toggle } from "@hubspot/ui-extensions";
-import { jsx as jsx18, jsxs as jsxs17 } from "react/jsx-runtime";
+import { Flex as Flex19, Text as Text12, Toggle } from "@hubspot/ui-extensions";
+import { jsx as jsx22, jsxs as jsxs19 } from "react/jsx-runtime";
 var DEFAULT_SCOPE = { property: "lifecyclestage", op: "notIn", value: ["customer", "evangelist"] };
 function ScopeEditor(props) {
   const { model, issues, onChange } = props;
-  return /* @__PURE__ */ jsxs17(Flex16, { direction: "column", gap: "xs", children: [
-    /* @__PURE__ */ jsx18(
+  return /* @__PURE__ */ jsxs19(Flex19, { direction: "column", gap: "xs", children: [
+    /* @__PURE__ */ jsx22(
       Toggle,
       {
         testId: "scope-toggle",
@@ -1948,18 +2356,44 @@ function ScopeEditor(props) {
         }
       }
     ),
-    model.scope ? /* @__PURE__ */ jsx18(ConditionEditor, { value: model.scope, path: "scope", issues, onChange: (scope) => onChange({ ...model, scope }) }) : /* @__PURE__ */ jsx18(Text10, { variant: "microcopy", children: "Every contact is scored." })
+    model.scope ? /* @__PURE__ */ jsx22(ConditionEditor, { value: model.scope, path: "scope", issues, onChange: (scope) => onChange({ ...model, scope }) }) : /* @__PURE__ */ jsx22(Text12, { variant: "microcopy", children: "Every contact is scored." })
   ] });
 }
 
 // src/settings/DraftEditor.tsx
-import { jsx as jsx19, jsxs as jsxs18 } from "react/jsx-runtime";
+import { jsx as jsx23, jsxs as jsxs20 } from "react/jsx-runtime";
 function DraftEditor(props) {
   const { draft, actions } = props;
-  const issues = useMemo2(() => indexIssues(draft.issues), [draft.issues]);
+  const [advanced, setAdvanced] = useState11(false);
+  const [invalid, setInvalid] = useState11(/* @__PURE__ */ new Map());
+  const reportInvalid = useCallback4((path, message) => {
+    setInvalid((prev) => {
+      if ((prev.get(path) ?? null) === message) return prev;
+      const next = new Map(prev);
+      if (message === null) next.delete(path);
+      else next.set(path, message);
+      return next;
+    });
+  }, []);
+  const env = useMemo3(() => ({ catalog: props.catalog ?? null, advanced, reportInvalid }), [props.catalog, advanced, reportInvalid]);
+  const issues = useMemo3(() => indexIssues(draft.issues), [draft.issues]);
+  const [blocked, setBlocked] = useState11(false);
+  const [generation, setGeneration] = useState11(0);
+  const discard = () => {
+    draft.discard();
+    setInvalid(/* @__PURE__ */ new Map());
+    setBlocked(false);
+    setGeneration((g) => g + 1);
+  };
   const model = draft.model;
   if (!model) return null;
+  const local = [...invalid].map(([path, message]) => ({ path, message }));
   const onSave = async () => {
+    if (local.length) {
+      setBlocked(true);
+      return;
+    }
+    setBlocked(false);
     const result = await draft.save();
     if (result.ok) {
       actions.addAlert({ type: "success", message: "Draft saved." });
@@ -1968,41 +2402,46 @@ function DraftEditor(props) {
       actions.addAlert({ type: "danger", title: "The draft was not saved", message: describeError(result.error) });
     }
   };
-  return /* @__PURE__ */ jsxs18(Flex17, { direction: "column", gap: "md", children: [
-    draft.issues.length ? /* @__PURE__ */ jsx19(Alert5, { testId: "draft-issues", title: `${draft.issues.length} ${draft.issues.length === 1 ? "problem" : "problems"}: nothing was saved`, variant: "danger", children: draft.issues.map((i) => `${i.path || "(model)"}: ${i.message}`).join("\n") }) : null,
-    /* @__PURE__ */ jsx19(ModelFields, { model, issues, onChange: draft.edit }),
-    /* @__PURE__ */ jsx19(Divider2, {}),
-    /* @__PURE__ */ jsx19(DimensionEditor, { model, dimension: "fit", issues, onChange: draft.edit }),
-    /* @__PURE__ */ jsx19(Divider2, {}),
-    /* @__PURE__ */ jsx19(DimensionEditor, { model, dimension: "engagement", issues, onChange: draft.edit }),
-    /* @__PURE__ */ jsx19(Divider2, {}),
-    /* @__PURE__ */ jsx19(BandsEditor, { model, issues, onChange: draft.edit }),
-    /* @__PURE__ */ jsx19(Divider2, {}),
-    /* @__PURE__ */ jsx19(ScopeEditor, { model, issues, onChange: draft.edit }),
-    /* @__PURE__ */ jsxs18(ButtonRow2, { children: [
-      /* @__PURE__ */ jsx19(LoadingButton4, { testId: "draft-save", variant: "primary", loading: draft.saving, onClick: () => void onSave(), children: "Save draft" }),
-      /* @__PURE__ */ jsx19(Button10, { testId: "draft-discard", variant: "secondary", disabled: !draft.dirty, onClick: draft.discard, children: "Discard changes" })
+  return /* @__PURE__ */ jsx23(EditorProvider, { value: env, children: /* @__PURE__ */ jsxs20(Flex20, { direction: "column", gap: "md", children: [
+    blocked && local.length ? /* @__PURE__ */ jsx23(Alert6, { testId: "draft-invalid", title: `${plural(local.length, "field")} to fix: nothing was saved`, variant: "danger", children: /* @__PURE__ */ jsx23(IssueList, { testId: "draft-invalid-list", model, issues: local }) }) : null,
+    draft.issues.length ? /* @__PURE__ */ jsx23(Alert6, { testId: "draft-issues", title: `${plural(draft.issues.length, "problem")}: nothing was saved`, variant: "danger", children: /* @__PURE__ */ jsx23(IssueList, { testId: "draft-issues-list", model, issues: draft.issues }) }) : null,
+    draft.warnings.length && !draft.dirty ? /* @__PURE__ */ jsx23(Alert6, { testId: "draft-warnings", title: `${plural(draft.warnings.length, "warning")}: saved, and it can be published`, variant: "warning", children: /* @__PURE__ */ jsx23(IssueList, { testId: "draft-warnings-list", model, issues: draft.warnings }) }) : null,
+    /* @__PURE__ */ jsx23(Toggle2, { testId: "editor-advanced", label: "Advanced: show group and rule ids", checked: advanced, onChange: setAdvanced }),
+    /* @__PURE__ */ jsxs20(Flex20, { direction: "column", gap: "md", children: [
+      /* @__PURE__ */ jsx23(ModelFields, { model, issues, onChange: draft.edit }),
+      /* @__PURE__ */ jsx23(Divider2, {}),
+      /* @__PURE__ */ jsx23(DimensionEditor, { model, dimension: "fit", issues, onChange: draft.edit }),
+      /* @__PURE__ */ jsx23(Divider2, {}),
+      /* @__PURE__ */ jsx23(DimensionEditor, { model, dimension: "engagement", issues, onChange: draft.edit }),
+      /* @__PURE__ */ jsx23(Divider2, {}),
+      /* @__PURE__ */ jsx23(BandsEditor, { model, issues, onChange: draft.edit }),
+      /* @__PURE__ */ jsx23(Divider2, {}),
+      /* @__PURE__ */ jsx23(ScopeEditor, { model, issues, onChange: draft.edit })
+    ] }, generation),
+    /* @__PURE__ */ jsxs20(ButtonRow2, { children: [
+      /* @__PURE__ */ jsx23(LoadingButton5, { testId: "draft-save", variant: "primary", loading: draft.saving, onClick: () => void onSave(), children: "Save draft" }),
+      /* @__PURE__ */ jsx23(Button12, { testId: "draft-discard", variant: "secondary", disabled: !draft.dirty && !local.length, onClick: discard, children: "Discard changes" })
     ] }),
-    draft.dirty ? /* @__PURE__ */ jsx19(Text11, { testId: "draft-unsaved", variant: "microcopy", children: "Unsaved changes." }) : null
-  ] });
+    draft.dirty ? /* @__PURE__ */ jsx23(Text13, { testId: "draft-unsaved", variant: "microcopy", children: "Unsaved changes." }) : null
+  ] }) });
 }
 
 // src/settings/PreviewPanel.tsx
-import { Alert as Alert6, BarChart as BarChart3, Flex as Flex18, Heading as Heading9, LoadingButton as LoadingButton5, Table as Table4, TableBody as TableBody4, TableCell as TableCell4, TableHead as TableHead4, TableHeader as TableHeader4, TableRow as TableRow4, Text as Text12 } from "@hubspot/ui-extensions";
-import { useState as useState7 } from "react";
-import { jsx as jsx20, jsxs as jsxs19 } from "react/jsx-runtime";
+import { Alert as Alert7, BarChart as BarChart3, Flex as Flex21, Heading as Heading10, LoadingButton as LoadingButton6, Table as Table4, TableBody as TableBody4, TableCell as TableCell4, TableHead as TableHead4, TableHeader as TableHeader4, TableRow as TableRow4, Text as Text14 } from "@hubspot/ui-extensions";
+import { useState as useState12 } from "react";
+import { jsx as jsx24, jsxs as jsxs21 } from "react/jsx-runtime";
 function PreviewPanel(props) {
   const client = useApi();
-  const [preview, setPreview] = useState7(null);
+  const [preview, setPreview] = useState12(null);
   const run = useAction(() => client.call(api.previewDraft, { params: { modelId: props.modelId }, body: props.draft.model ? { model: props.draft.model } : {} }));
-  return /* @__PURE__ */ jsxs19(Flex18, { direction: "column", gap: "sm", children: [
-    /* @__PURE__ */ jsx20(Heading9, { children: "Preview over your contacts" }),
-    /* @__PURE__ */ jsx20(LoadingButton5, { testId: "preview-run", loading: run.busy, onClick: async () => {
+  return /* @__PURE__ */ jsxs21(Flex21, { direction: "column", gap: "sm", children: [
+    /* @__PURE__ */ jsx24(Heading10, { children: "Preview over your contacts" }),
+    /* @__PURE__ */ jsx24(LoadingButton6, { testId: "preview-run", loading: run.busy, onClick: async () => {
       const r = await run.run();
       if (r.ok) setPreview(r.value);
     }, children: "Preview the draft" }),
-    run.error ? /* @__PURE__ */ jsx20(Alert6, { testId: "preview-error", title: "The preview failed", variant: "danger", children: describeError(run.error) }) : null,
-    preview ? /* @__PURE__ */ jsx20(PreviewResult, { preview }) : null
+    run.error ? /* @__PURE__ */ jsx24(Alert7, { testId: "preview-error", title: "The preview failed", variant: "danger", children: describeError(run.error) }) : null,
+    preview ? /* @__PURE__ */ jsx24(PreviewResult, { preview }) : null
   ] });
 }
 function PreviewResult(props) {
@@ -2012,9 +2451,9 @@ function PreviewResult(props) {
     { range: `${b.from}\u2013${b.to}`, version: "Draft", contacts: b.draft }
   ]);
   const { count, transitions } = preview.stageChanges;
-  return /* @__PURE__ */ jsxs19(Flex18, { direction: "column", gap: "sm", children: [
-    /* @__PURE__ */ jsx20(Text12, { testId: "preview-summary", children: `${preview.contacts} contacts${preview.sampled ? " (a sample)" : ""}: ${count} would change stage. Out of scope: ${preview.outOfScope.draft} under the draft, ${preview.outOfScope.published} now.` }),
-    /* @__PURE__ */ jsx20(
+  return /* @__PURE__ */ jsxs21(Flex21, { direction: "column", gap: "sm", children: [
+    /* @__PURE__ */ jsx24(Text14, { testId: "preview-summary", children: `${plural(preview.contacts, "contact")}${preview.sampled ? " (a sample)" : ""}: ${formatCount(count)} would change stage. Out of scope: ${formatCount(preview.outOfScope.draft)} under the draft, ${formatCount(preview.outOfScope.published)} now.` }),
+    /* @__PURE__ */ jsx24(
       BarChart3,
       {
         testId: "preview-chart",
@@ -2023,31 +2462,32 @@ function PreviewResult(props) {
         options: { title: "Score distribution: published vs draft", showLegend: true }
       }
     ),
-    transitions.length ? /* @__PURE__ */ jsxs19(Table4, { testId: "preview-transitions", density: "condensed", children: [
-      /* @__PURE__ */ jsx20(TableHead4, { children: /* @__PURE__ */ jsxs19(TableRow4, { children: [
-        /* @__PURE__ */ jsx20(TableHeader4, { children: "From" }),
-        /* @__PURE__ */ jsx20(TableHeader4, { children: "To" }),
-        /* @__PURE__ */ jsx20(TableHeader4, { align: "right", children: "Contacts" })
+    transitions.length ? /* @__PURE__ */ jsxs21(Table4, { testId: "preview-transitions", density: "condensed", children: [
+      /* @__PURE__ */ jsx24(TableHead4, { children: /* @__PURE__ */ jsxs21(TableRow4, { children: [
+        /* @__PURE__ */ jsx24(TableHeader4, { children: "From" }),
+        /* @__PURE__ */ jsx24(TableHeader4, { children: "To" }),
+        /* @__PURE__ */ jsx24(TableHeader4, { align: "right", children: "Contacts" })
       ] }) }),
-      /* @__PURE__ */ jsx20(TableBody4, { children: transitions.map((t) => /* @__PURE__ */ jsxs19(TableRow4, { children: [
-        /* @__PURE__ */ jsx20(TableCell4, { children: t.from }),
-        /* @__PURE__ */ jsx20(TableCell4, { children: t.to }),
-        /* @__PURE__ */ jsx20(TableCell4, { align: "right", children: t.count })
+      /* @__PURE__ */ jsx24(TableBody4, { children: transitions.map((t) => /* @__PURE__ */ jsxs21(TableRow4, { children: [
+        /* @__PURE__ */ jsx24(TableCell4, { children: t.from }),
+        /* @__PURE__ */ jsx24(TableCell4, { children: t.to }),
+        /* @__PURE__ */ jsx24(TableCell4, { align: "right", children: formatCount(t.count) })
       ] }, `${t.from}>${t.to}`)) })
     ] }) : null
   ] });
 }
 
 // src/settings/PublishPanel.tsx
-import { Alert as Alert7, Button as Button11, Flex as Flex19, Heading as Heading10, Input as Input8, LoadingButton as LoadingButton6, Modal, ModalBody, ModalFooter, Text as Text13 } from "@hubspot/ui-extensions";
-import { useState as useState8 } from "react";
-import { jsx as jsx21, jsxs as jsxs20 } from "react/jsx-runtime";
+import { Alert as Alert8, Button as Button13, Flex as Flex22, Heading as Heading11, Input as Input11, LoadingButton as LoadingButton7, Modal, ModalBody, ModalFooter, Text as Text15 } from "@hubspot/ui-extensions";
+import { useState as useState13 } from "react";
+import { jsx as jsx25, jsxs as jsxs22 } from "react/jsx-runtime";
 var PUBLISH_MODAL_ID = "publish-confirm";
 function PublishPanel(props) {
   const client = useApi();
-  const [note, setNote] = useState8("");
+  const [note, setNote] = useState13("");
   const publish = useAction(() => client.call(api.publish, { params: { modelId: props.modelId }, body: note ? { note } : {} }));
   const next = (props.publishedVersion ?? 0) + 1;
+  const warnings = props.draft.warnings;
   const confirm = async (reactions) => {
     if (reactions) reactions.closeModal(PUBLISH_MODAL_ID);
     else props.actions.closeOverlay?.(PUBLISH_MODAL_ID);
@@ -2058,35 +2498,37 @@ function PublishPanel(props) {
       props.onPublished(result.value);
     }
   };
-  const modal = /* @__PURE__ */ jsxs20(Modal, { id: PUBLISH_MODAL_ID, title: `Publish v${next}?`, width: "md", children: [
-    /* @__PURE__ */ jsxs20(ModalBody, { children: [
-      /* @__PURE__ */ jsx21(Text13, { children: `The draft becomes version ${next} and every contact in scope is rescored in the background. Score properties in HubSpot change, and workflows enrolled on them may fire. You can roll back to an earlier version at any time.` }),
-      /* @__PURE__ */ jsx21(Input8, { testId: "publish-note", label: "Note (optional)", name: "note", value: note, onChange: setNote, placeholder: "What changed and why" })
+  const modal = /* @__PURE__ */ jsxs22(Modal, { id: PUBLISH_MODAL_ID, title: `Publish v${next}?`, width: "md", children: [
+    /* @__PURE__ */ jsxs22(ModalBody, { children: [
+      /* @__PURE__ */ jsx25(Text15, { children: `The draft becomes version ${next} and every contact is rescored in the background: contacts in the model's scope get new scores, the others have their score properties cleared. Score properties in HubSpot change, and workflows enrolled on them may fire. You can roll back to an earlier version at any time.` }),
+      warnings.length ? /* @__PURE__ */ jsx25(Alert8, { testId: "publish-warnings", title: "Warnings (publishing is still possible)", variant: "warning", children: /* @__PURE__ */ jsx25(IssueList, { testId: "publish-warnings-list", model: props.draft.model, issues: warnings }) }) : null,
+      /* @__PURE__ */ jsx25(Input11, { testId: "publish-note", label: "Note (optional)", name: "note", value: note, onChange: setNote, placeholder: "What changed and why" })
     ] }),
-    /* @__PURE__ */ jsxs20(ModalFooter, { children: [
-      /* @__PURE__ */ jsx21(Button11, { testId: "publish-confirm", variant: "primary", onClick: (_e, reactions) => void confirm(reactions), children: "Publish" }),
-      /* @__PURE__ */ jsx21(Button11, { testId: "publish-cancel", variant: "secondary", onClick: (_e, reactions) => reactions ? reactions.closeModal(PUBLISH_MODAL_ID) : props.actions.closeOverlay?.(PUBLISH_MODAL_ID), children: "Cancel" })
+    /* @__PURE__ */ jsxs22(ModalFooter, { children: [
+      /* @__PURE__ */ jsx25(Button13, { testId: "publish-confirm", variant: "primary", onClick: (_e, reactions) => void confirm(reactions), children: "Publish" }),
+      /* @__PURE__ */ jsx25(Button13, { testId: "publish-cancel", variant: "secondary", onClick: (_e, reactions) => reactions ? reactions.closeModal(PUBLISH_MODAL_ID) : props.actions.closeOverlay?.(PUBLISH_MODAL_ID), children: "Cancel" })
     ] })
   ] });
-  return /* @__PURE__ */ jsxs20(Flex19, { direction: "column", gap: "sm", children: [
-    /* @__PURE__ */ jsx21(Heading10, { children: "Publish" }),
-    props.draft.dirty ? /* @__PURE__ */ jsx21(Text13, { testId: "publish-unsaved", variant: "microcopy", children: "Save the draft first: publishing uses the saved draft." }) : !props.hasDraft ? /* @__PURE__ */ jsx21(Text13, { testId: "publish-nothing", variant: "microcopy", children: `Nothing to publish: the draft is the live version (v${props.publishedVersion}). Edit and save it first.` }) : null,
-    /* @__PURE__ */ jsx21(LoadingButton6, { testId: "publish-open", variant: "primary", loading: publish.busy, disabled: props.draft.dirty || !props.hasDraft, overlay: modal, children: `Publish draft as v${next}\u2026` }),
-    publish.error ? /* @__PURE__ */ jsx21(Alert7, { testId: "publish-error", title: "Not published", variant: "danger", children: describeErrorIssues(publish.error) }) : null
+  return /* @__PURE__ */ jsxs22(Flex22, { direction: "column", gap: "sm", children: [
+    /* @__PURE__ */ jsx25(Heading11, { children: "Publish" }),
+    props.draft.dirty ? /* @__PURE__ */ jsx25(Text15, { testId: "publish-unsaved", variant: "microcopy", children: "Save the draft first: publishing uses the saved draft." }) : !props.hasDraft ? /* @__PURE__ */ jsx25(Text15, { testId: "publish-nothing", variant: "microcopy", children: `Nothing to publish: the draft is the live version (v${props.publishedVersion}). Edit and save it first.` }) : null,
+    warnings.length && !props.draft.dirty ? /* @__PURE__ */ jsx25(Text15, { testId: "publish-warning-note", variant: "microcopy", children: `The saved draft has ${plural(warnings.length, "warning")} (see Edit draft); they do not block publishing.` }) : null,
+    /* @__PURE__ */ jsx25(LoadingButton7, { testId: "publish-open", variant: "primary", loading: publish.busy, disabled: props.draft.dirty || !props.hasDraft, overlay: modal, children: `Publish draft as v${next}\u2026` }),
+    publish.error ? /* @__PURE__ */ jsx25(Alert8, { testId: "publish-error", title: "Not published", variant: "danger", children: describeErrorIssues(publish.error) }) : null
   ] });
 }
 
 // src/settings/RescoreProgressBar.tsx
-import { ProgressBar, Text as Text14 } from "@hubspot/ui-extensions";
-import { jsx as jsx22 } from "react/jsx-runtime";
+import { ProgressBar, Text as Text16 } from "@hubspot/ui-extensions";
+import { jsx as jsx26 } from "react/jsx-runtime";
 function RescoreProgressBar(props) {
   const { progress: p } = props;
   if (p.status === "failed") {
-    return /* @__PURE__ */ jsx22(Text14, { testId: "rescore-failed", children: `Rescoring under v${p.version} failed after ${p.done} contacts. It is retried automatically; check the app logs if it persists.` });
+    return /* @__PURE__ */ jsx26(Text16, { testId: "rescore-failed", children: `Rescoring under v${p.version} failed after ${plural(p.done, "contact")}. It is retried automatically; check the app logs if it persists.` });
   }
   const total = p.total ?? 0;
-  const label = p.status === "done" ? `All ${p.done} contacts rescored under v${p.version}.` : p.total === null ? `Counting contacts to rescore under v${p.version}\u2026` : `${p.done} of ${total} contacts rescored under v${p.version}`;
-  return /* @__PURE__ */ jsx22(
+  const label = p.status === "done" ? p.done === 1 ? `The 1 contact was rescored under v${p.version}.` : `All ${formatCount(p.done)} contacts rescored under v${p.version}.` : p.total === null ? `Counting contacts to rescore under v${p.version}\u2026` : `${formatCount(p.done)} of ${plural(total, "contact")} rescored under v${p.version}`;
+  return /* @__PURE__ */ jsx26(
     ProgressBar,
     {
       testId: "rescore-progress",
@@ -2100,16 +2542,46 @@ function RescoreProgressBar(props) {
 }
 
 // src/settings/TestPanel.tsx
-import { Alert as Alert8, Box, Flex as Flex20, Heading as Heading11, Input as Input9, LoadingButton as LoadingButton7, Text as Text16 } from "@hubspot/ui-extensions";
-import { useState as useState9 } from "react";
+import { Alert as Alert9, Box, Button as Button14, Flex as Flex23, Heading as Heading12, Input as Input12, LoadingButton as LoadingButton8, Text as Text18 } from "@hubspot/ui-extensions";
+import { useState as useState14 } from "react";
 
 // src/card/Breakdown.tsx
-import { Accordion as Accordion2, Table as Table5, TableBody as TableBody5, TableCell as TableCell5, TableHead as TableHead5, TableHeader as TableHeader5, TableRow as TableRow5, Text as Text15 } from "@hubspot/ui-extensions";
-import { Fragment as Fragment4, jsx as jsx23, jsxs as jsxs21 } from "react/jsx-runtime";
+import { Accordion as Accordion2, Table as Table5, TableBody as TableBody5, TableCell as TableCell5, TableHead as TableHead5, TableHeader as TableHeader5, TableRow as TableRow5, Text as Text17 } from "@hubspot/ui-extensions";
+
+// src/card/explain.ts
+var DAY_MS = 864e5;
+function capText(cap) {
+  const floor = cap.after > cap.before;
+  const sum = `(rules sum to ${formatPoints(cap.before)})`;
+  const limit = formatPoints(cap.after);
+  if (cap.groupId === null) return floor ? `Floor: ${cap.label} can't go below ${limit} ${sum}` : `Cap: ${cap.label} can't go above ${limit} ${sum}`;
+  return floor ? `Floor: ${cap.label} counts at least ${limit} ${sum}` : `Cap: ${cap.label} counts at most ${limit} ${sum}`;
+}
+function decayText(terms, newestAt, scoredAt) {
+  const parts = [];
+  const { decay, withinDays } = terms ?? { decay: { kind: "none", days: null }, withinDays: null };
+  const days = decay.days === null ? "" : plural2(decay.days, "day");
+  if (decay.kind === "halfLife") parts.push(`halves every ${days}`);
+  else if (decay.kind === "linear") parts.push(`fades to 0 over ${days}`);
+  else if (decay.kind === "window") parts.push(`counts for ${days}`);
+  if (withinDays !== null) parts.push(`only the last ${plural2(withinDays, "day")}`);
+  if (scoredAt && parts.length) parts.push(`newest ${age(Date.parse(scoredAt) - newestAt)}`);
+  return parts.join(" \xB7 ");
+}
+function age(ms) {
+  if (ms < 0) return "still ahead (counts in full)";
+  if (ms < 36e5) return "under an hour ago";
+  if (ms < DAY_MS) return `${plural2(Math.floor(ms / 36e5), "hour")} ago`;
+  return `${plural2(Math.floor(ms / DAY_MS), "day")} ago`;
+}
+var plural2 = (n, noun) => `${formatPoints(n)} ${noun}${n === 1 ? "" : "s"}`;
+
+// src/card/Breakdown.tsx
+import { Fragment as Fragment5, jsx as jsx27, jsxs as jsxs23 } from "react/jsx-runtime";
 var TITLES2 = { fit: "Fit", engagement: "Engagement" };
 function Breakdown(props) {
   const prefix = props.testIdPrefix ?? "breakdown";
-  return /* @__PURE__ */ jsx23(Fragment4, { children: ["fit", "engagement"].map((dimension) => /* @__PURE__ */ jsx23(
+  return /* @__PURE__ */ jsx27(Fragment5, { children: ["fit", "engagement"].map((dimension) => /* @__PURE__ */ jsx27(
     DimensionBreakdown,
     {
       testId: `${prefix}-${dimension}`,
@@ -2117,98 +2589,127 @@ function Breakdown(props) {
       score: props.score[dimension].score,
       items: props.score.breakdown.filter((i) => i.dimension === dimension),
       caps: props.score.adjustments.filter((a) => a.dimension === dimension),
-      ...props.timeZone ? { timeZone: props.timeZone } : {}
+      eventRules: props.score.eventRules ?? {},
+      ...props.timeZone ? { timeZone: props.timeZone } : {},
+      ...props.scoredAt ? { scoredAt: props.scoredAt } : {}
     },
     dimension
   )) });
 }
 function DimensionBreakdown(props) {
   const { items, caps } = props;
-  return /* @__PURE__ */ jsx23(Accordion2, { testId: props.testId, title: `${TITLES2[props.dimension]}: ${props.score} points`, defaultOpen: true, size: "sm", children: items.length === 0 && caps.length === 0 ? /* @__PURE__ */ jsx23(Text15, { variant: "microcopy", children: "No rule matched." }) : /* @__PURE__ */ jsxs21(Table5, { bordered: false, density: "condensed", children: [
-    /* @__PURE__ */ jsx23(TableHead5, { children: /* @__PURE__ */ jsxs21(TableRow5, { children: [
-      /* @__PURE__ */ jsx23(TableHeader5, { children: "Rule" }),
-      /* @__PURE__ */ jsx23(TableHeader5, { children: "Matched" }),
-      /* @__PURE__ */ jsx23(TableHeader5, { align: "right", children: "Points" })
+  return /* @__PURE__ */ jsx27(Accordion2, { testId: props.testId, title: `${TITLES2[props.dimension]}: ${props.score} points`, defaultOpen: true, size: "sm", children: items.length === 0 && caps.length === 0 ? /* @__PURE__ */ jsx27(Text17, { variant: "microcopy", children: "No rule matched." }) : /* @__PURE__ */ jsxs23(Table5, { bordered: false, density: "condensed", children: [
+    /* @__PURE__ */ jsx27(TableHead5, { children: /* @__PURE__ */ jsxs23(TableRow5, { children: [
+      /* @__PURE__ */ jsx27(TableHeader5, { children: "Rule" }),
+      /* @__PURE__ */ jsx27(TableHeader5, { children: "Matched" }),
+      /* @__PURE__ */ jsx27(TableHeader5, { align: "right", children: "Points" })
     ] }) }),
-    /* @__PURE__ */ jsxs21(TableBody5, { children: [
-      items.map((item) => /* @__PURE__ */ jsxs21(TableRow5, { testId: `rule-${item.ruleId}`, children: [
-        /* @__PURE__ */ jsxs21(TableCell5, { children: [
-          /* @__PURE__ */ jsx23(Text15, { children: item.label }),
-          /* @__PURE__ */ jsx23(Text15, { variant: "microcopy", children: item.groupLabel })
+    /* @__PURE__ */ jsxs23(TableBody5, { children: [
+      items.map((item) => /* @__PURE__ */ jsxs23(TableRow5, { testId: `rule-${item.ruleId}`, children: [
+        /* @__PURE__ */ jsxs23(TableCell5, { children: [
+          /* @__PURE__ */ jsx27(Text17, { children: item.label }),
+          /* @__PURE__ */ jsx27(Text17, { variant: "microcopy", children: item.groupLabel })
         ] }),
-        /* @__PURE__ */ jsx23(TableCell5, { children: formatMatched(item.matched, item.points, props.timeZone) }),
-        /* @__PURE__ */ jsx23(TableCell5, { align: "right", testId: `points-${item.ruleId}`, children: formatRulePoints(item.points, item.undecayed) })
+        /* @__PURE__ */ jsxs23(TableCell5, { children: [
+          /* @__PURE__ */ jsx27(Text17, { children: formatMatched(item.matched, item.points, props.timeZone) }),
+          /* @__PURE__ */ jsx27(DecayNote, { item, terms: props.eventRules[item.ruleId], ...props.scoredAt ? { scoredAt: props.scoredAt } : {} })
+        ] }),
+        /* @__PURE__ */ jsx27(TableCell5, { align: "right", testId: `points-${item.ruleId}`, children: formatRulePoints(item.points, item.undecayed) })
       ] }, item.ruleId)),
-      caps.map((cap) => /* @__PURE__ */ jsxs21(TableRow5, { testId: `cap-${cap.groupId ?? props.dimension}`, children: [
-        /* @__PURE__ */ jsx23(TableCell5, { colSpan: 2, children: /* @__PURE__ */ jsx23(Text15, { format: { italic: true }, children: `Cap: ${cap.label} (${formatPoints(cap.before)} \u2192 ${formatPoints(cap.after)})` }) }),
-        /* @__PURE__ */ jsx23(TableCell5, { align: "right", children: formatSigned(cap.points) })
+      caps.map((cap) => /* @__PURE__ */ jsxs23(TableRow5, { testId: `cap-${cap.groupId ?? props.dimension}`, children: [
+        /* @__PURE__ */ jsx27(TableCell5, { colSpan: 2, children: /* @__PURE__ */ jsx27(Text17, { format: { italic: true }, children: capText(cap) }) }),
+        /* @__PURE__ */ jsx27(TableCell5, { align: "right", children: formatSigned(cap.points) })
       ] }, `cap-${cap.groupId ?? "dimension"}`))
     ] })
   ] }) });
 }
+function DecayNote(props) {
+  const { item } = props;
+  if (item.matched.kind !== "events") return null;
+  const text = decayText(props.terms, item.matched.newestAt, props.scoredAt);
+  return text ? /* @__PURE__ */ jsx27(Text17, { testId: `decay-${item.ruleId}`, variant: "microcopy", children: text }) : null;
+}
 
 // src/settings/TestPanel.tsx
-import { jsx as jsx24, jsxs as jsxs22 } from "react/jsx-runtime";
+import { jsx as jsx28, jsxs as jsxs24 } from "react/jsx-runtime";
 function TestPanel(props) {
   const client = useApi();
-  const [contactId, setContactId] = useState9("");
-  const [result, setResult] = useState9(null);
+  const [query, setQuery] = useState14("");
+  const [matches, setMatches] = useState14(null);
+  const [picked, setPicked] = useState14(null);
+  const [result, setResult] = useState14(null);
+  const search = useAction((q2) => client.call(api.searchContacts, { query: { q: q2 } }));
   const test = useAction((id) => client.call(api.testDraft, { params: { modelId: props.modelId }, body: { contactId: id, ...props.draft.model ? { model: props.draft.model } : {} } }));
-  const valid = /^\d{1,20}$/.test(contactId);
-  const run = async () => {
-    const r = await test.run(contactId);
+  const q = query.trim();
+  const byId = /^\d{1,20}$/.test(q);
+  const find = async () => {
+    setMatches(null);
+    const r = await search.run(q);
+    if (r.ok) setMatches(r.value);
+  };
+  const run = async (contact) => {
+    setPicked(contact);
+    const r = await test.run(contact.id);
     setResult(r.ok ? r.value : null);
   };
-  return /* @__PURE__ */ jsxs22(Flex20, { direction: "column", gap: "sm", children: [
-    /* @__PURE__ */ jsx24(Heading11, { children: "Test on a contact" }),
-    /* @__PURE__ */ jsxs22(Flex20, { direction: "row", gap: "xs", align: "end", children: [
-      /* @__PURE__ */ jsx24(
-        Input9,
+  const options = matches ? [...byId && !matches.contacts.some((c) => c.id === q) ? [{ id: q, name: `Record ${q}`, email: null }] : [], ...matches.contacts] : [];
+  return /* @__PURE__ */ jsxs24(Flex23, { direction: "column", gap: "sm", children: [
+    /* @__PURE__ */ jsx28(Heading12, { children: "Test on a contact" }),
+    /* @__PURE__ */ jsxs24(Flex23, { direction: "row", gap: "xs", align: "end", wrap: true, children: [
+      /* @__PURE__ */ jsx28(
+        Input12,
         {
-          testId: "test-contact-id",
-          label: "Contact id",
-          name: "contactId",
-          value: contactId,
-          onInput: setContactId,
-          onChange: setContactId,
-          ...contactId && !valid ? { error: true, validationMessage: "A contact id is a number" } : {}
+          testId: "test-contact-search",
+          label: "Contact",
+          name: "contactQuery",
+          value: query,
+          onInput: setQuery,
+          onChange: setQuery,
+          placeholder: "Name or email",
+          description: "A name, an email, or a record id"
         }
       ),
-      /* @__PURE__ */ jsx24(LoadingButton7, { testId: "test-run", loading: test.busy, disabled: !valid, onClick: () => void run(), children: "Test" })
+      /* @__PURE__ */ jsx28(LoadingButton8, { testId: "test-search", loading: search.busy, disabled: !q, onClick: () => void find(), children: "Find" })
     ] }),
-    test.error ? /* @__PURE__ */ jsx24(Alert8, { testId: "test-error", title: "The test failed", variant: "danger", children: describeErrorIssues(test.error) }) : null,
-    result ? /* @__PURE__ */ jsxs22(Flex20, { direction: "row", gap: "md", wrap: true, children: [
-      /* @__PURE__ */ jsx24(Box, { flex: 1, children: /* @__PURE__ */ jsx24(ScoreColumn, { testId: "test-draft", title: "Draft", view: result.draft, ...tz(props.timeZone) }) }),
-      /* @__PURE__ */ jsx24(Box, { flex: 1, children: result.published ? /* @__PURE__ */ jsx24(ScoreColumn, { testId: "test-published", title: "Published", view: result.published, ...tz(props.timeZone) }) : /* @__PURE__ */ jsx24(Text16, { testId: "test-published-none", children: "No published version yet." }) })
+    search.error ? /* @__PURE__ */ jsx28(Alert9, { testId: "test-search-error", title: "The search failed", variant: "danger", children: describeErrorIssues(search.error) }) : null,
+    matches ? options.length ? /* @__PURE__ */ jsxs24(Flex23, { direction: "column", gap: "xs", children: [
+      /* @__PURE__ */ jsx28(Text18, { variant: "microcopy", testId: "test-matches", children: matches.total > matches.contacts.length ? `The first ${matches.contacts.length} of ${plural(matches.total, "match", "matches")}: add a word to narrow it` : "Pick a contact to test the draft on" }),
+      /* @__PURE__ */ jsx28(Flex23, { direction: "row", gap: "xs", wrap: true, children: options.map((c) => /* @__PURE__ */ jsx28(Button14, { testId: `test-pick-${c.id}`, size: "sm", variant: picked?.id === c.id ? "primary" : "secondary", onClick: () => void run(c), children: c.email && c.email !== c.name ? `${c.name} \xB7 ${c.email}` : c.name }, c.id)) })
+    ] }) : /* @__PURE__ */ jsx28(Text18, { testId: "test-no-match", children: `No contact matches \u201C${q}\u201D.` }) : null,
+    test.busy && picked ? /* @__PURE__ */ jsx28(Text18, { variant: "microcopy", children: `Scoring ${picked.name}\u2026` }) : null,
+    test.error ? /* @__PURE__ */ jsx28(Alert9, { testId: "test-error", title: "The test failed", variant: "danger", children: describeErrorIssues(test.error) }) : null,
+    result ? /* @__PURE__ */ jsxs24(Flex23, { direction: "row", gap: "md", wrap: true, children: [
+      /* @__PURE__ */ jsx28(Box, { flex: 1, children: /* @__PURE__ */ jsx28(ScoreColumn, { testId: "test-draft", title: "Draft", view: result.draft, ...tz(props.timeZone) }) }),
+      /* @__PURE__ */ jsx28(Box, { flex: 1, children: result.published ? /* @__PURE__ */ jsx28(ScoreColumn, { testId: "test-published", title: "Published", view: result.published, ...tz(props.timeZone) }) : /* @__PURE__ */ jsx28(Text18, { testId: "test-published-none", children: "No published version yet." }) })
     ] }) : null
   ] });
 }
 var tz = (timeZone) => timeZone ? { timeZone } : {};
 function ScoreColumn(props) {
   const { view } = props;
-  if (view.state === "out-of-scope") return /* @__PURE__ */ jsx24(Text16, { testId: props.testId, children: `${props.title}: out of scope (not scored)` });
-  return /* @__PURE__ */ jsxs22(Flex20, { direction: "column", gap: "xs", children: [
-    /* @__PURE__ */ jsx24(Text16, { testId: props.testId, format: { fontWeight: "bold" }, children: `${props.title}: ${view.total} (fit ${view.fit.score}, engagement ${view.engagement.score}) \xB7 ${view.grade} \xB7 ${view.stage}` }),
-    /* @__PURE__ */ jsx24(Breakdown, { score: view, testIdPrefix: props.testId, ...tz(props.timeZone) })
+  if (view.state === "out-of-scope") return /* @__PURE__ */ jsx28(Text18, { testId: props.testId, children: `${props.title}: out of scope (not scored)` });
+  return /* @__PURE__ */ jsxs24(Flex23, { direction: "column", gap: "xs", children: [
+    /* @__PURE__ */ jsx28(Text18, { testId: props.testId, format: { fontWeight: "bold" }, children: `${props.title}: ${view.total} (fit ${view.fit.score}, engagement ${view.engagement.score}) \xB7 ${view.grade} \xB7 ${view.stage}` }),
+    /* @__PURE__ */ jsx28(Breakdown, { score: view, testIdPrefix: props.testId, ...tz(props.timeZone) })
   ] });
 }
 
 // src/settings/use-draft.ts
-import { useCallback as useCallback4, useState as useState10 } from "react";
+import { useCallback as useCallback5, useState as useState15 } from "react";
 function useDraft(modelId) {
   const client = useApi();
   const request = useRequest(`draft:${modelId}`, () => client.call(api.getDraft, { params: { modelId } }));
-  const [edited, setEdited] = useState10(null);
-  const [issues, setIssues] = useState10([]);
+  const [edited, setEdited] = useState15(null);
+  const [issues, setIssues] = useState15([]);
   const saveAction = useAction((model2) => client.call(api.putDraft, { params: { modelId }, body: { model: model2 } }));
   const saved = request.state.status === "success" ? request.state.data : null;
   const model = edited ?? saved?.draft ?? null;
-  const adopt = useCallback4((draft) => {
+  const adopt = useCallback5((draft) => {
     request.replace(draft);
     setEdited(null);
     setIssues([]);
   }, [request]);
-  const save = useCallback4(async () => {
+  const save = useCallback5(async () => {
     if (!model) return { ok: false };
     const result = await saveAction.run(model);
     if (result.ok) {
@@ -2220,6 +2721,8 @@ function useDraft(modelId) {
   }, [model, saveAction, adopt]);
   return {
     state: request.state,
+    /** The validator's warnings on the saved draft (never blocking: they show beside the fields and before publishing). */
+    warnings: saved?.warnings ?? [],
     reload: request.reload,
     /** Re-reads the saved draft in the background (after a publish made it the live version). */
     refresh: request.refresh,
@@ -2238,13 +2741,25 @@ function useDraft(modelId) {
   };
 }
 
+// src/settings/use-properties.ts
+import { useCallback as useCallback6, useMemo as useMemo4, useState as useState16 } from "react";
+function useProperties() {
+  const client = useApi();
+  const [forced, setForced] = useState16(0);
+  const request = useRequest(`properties:${forced}`, () => client.call(api.listProperties, { query: forced ? { refresh: "1" } : {} }));
+  const list2 = request.state.status === "success" ? request.state.data.properties : null;
+  const byName = useMemo4(() => list2 ? new Map(list2.map((p) => [p.name, p])) : null, [list2]);
+  const refresh = useCallback6(() => setForced((n) => n + 1), []);
+  return { list: list2, byName, loading: request.state.status === "loading", failed: request.state.status === "error", refresh };
+}
+
 // src/settings/use-rescore.ts
-import { useEffect as useEffect4, useState as useState11 } from "react";
+import { useEffect as useEffect5, useState as useState17 } from "react";
 var finished = (p) => p.status === "done" || p.status === "failed";
 function useRescore(modelId, intervalMs) {
   const client = useApi();
-  const [progress, setProgress] = useState11(null);
-  useEffect4(() => {
+  const [progress, setProgress] = useState17(null);
+  useEffect5(() => {
     if (!progress || finished(progress)) return;
     let cancelled = false;
     const timer = setTimeout(() => {
@@ -2267,9 +2782,9 @@ function useRescore(modelId, intervalMs) {
 
 // src/settings/VersionsPanel.tsx
 import {
-  Button as Button12,
-  Flex as Flex21,
-  Heading as Heading12,
+  Button as Button15,
+  Flex as Flex24,
+  Heading as Heading13,
   Modal as Modal2,
   ModalBody as ModalBody2,
   ModalFooter as ModalFooter2,
@@ -2280,9 +2795,9 @@ import {
   TableHead as TableHead6,
   TableHeader as TableHeader6,
   TableRow as TableRow6,
-  Text as Text17
+  Text as Text19
 } from "@hubspot/ui-extensions";
-import { jsx as jsx25, jsxs as jsxs23 } from "react/jsx-runtime";
+import { jsx as jsx29, jsxs as jsxs25 } from "react/jsx-runtime";
 var rollbackModalId = (version) => `rollback-${version}`;
 function VersionsPanel(props) {
   const client = useApi();
@@ -2299,30 +2814,30 @@ function VersionsPanel(props) {
       props.actions.addAlert({ type: "danger", title: "Rollback failed", message: describeError(result.error) });
     }
   };
-  if (!versions.length) return /* @__PURE__ */ jsx25(Text17, { testId: "versions-none", children: "Nothing published yet: publish the draft to create version 1." });
-  return /* @__PURE__ */ jsxs23(Flex21, { direction: "column", gap: "sm", children: [
-    /* @__PURE__ */ jsx25(Heading12, { children: "Versions" }),
-    /* @__PURE__ */ jsxs23(Table6, { testId: "versions-table", density: "condensed", children: [
-      /* @__PURE__ */ jsx25(TableHead6, { children: /* @__PURE__ */ jsxs23(TableRow6, { children: [
-        /* @__PURE__ */ jsx25(TableHeader6, { children: "Version" }),
-        /* @__PURE__ */ jsx25(TableHeader6, { children: "Published" }),
-        /* @__PURE__ */ jsx25(TableHeader6, { children: "Note" }),
-        /* @__PURE__ */ jsx25(TableHeader6, { children: "" })
+  if (!versions.length) return /* @__PURE__ */ jsx29(Text19, { testId: "versions-none", children: "Nothing published yet: publish the draft to create version 1." });
+  return /* @__PURE__ */ jsxs25(Flex24, { direction: "column", gap: "sm", children: [
+    /* @__PURE__ */ jsx29(Heading13, { children: "Versions" }),
+    /* @__PURE__ */ jsxs25(Table6, { testId: "versions-table", density: "condensed", children: [
+      /* @__PURE__ */ jsx29(TableHead6, { children: /* @__PURE__ */ jsxs25(TableRow6, { children: [
+        /* @__PURE__ */ jsx29(TableHeader6, { children: "Version" }),
+        /* @__PURE__ */ jsx29(TableHeader6, { children: "Published" }),
+        /* @__PURE__ */ jsx29(TableHeader6, { children: "Note" }),
+        /* @__PURE__ */ jsx29(TableHeader6, { children: "" })
       ] }) }),
-      /* @__PURE__ */ jsx25(TableBody6, { children: [...versions].sort((a, b) => b.version - a.version).map((v) => /* @__PURE__ */ jsxs23(TableRow6, { testId: `version-${v.version}`, children: [
-        /* @__PURE__ */ jsx25(TableCell6, { children: `v${v.version}` }),
-        /* @__PURE__ */ jsx25(TableCell6, { children: formatDateTime(v.publishedAt, props.timeZone) }),
-        /* @__PURE__ */ jsx25(TableCell6, { children: [v.rolledBackFrom ? `Rollback to v${v.rolledBackFrom}` : "", v.note ?? ""].filter(Boolean).join(" \xB7 ") }),
-        /* @__PURE__ */ jsx25(TableCell6, { children: v.version === publishedVersion ? /* @__PURE__ */ jsx25(StatusTag, { testId: `version-live-${v.version}`, variant: "success", children: "Live" }) : /* @__PURE__ */ jsx25(
-          Button12,
+      /* @__PURE__ */ jsx29(TableBody6, { children: [...versions].sort((a, b) => b.version - a.version).map((v) => /* @__PURE__ */ jsxs25(TableRow6, { testId: `version-${v.version}`, children: [
+        /* @__PURE__ */ jsx29(TableCell6, { children: `v${v.version}` }),
+        /* @__PURE__ */ jsx29(TableCell6, { children: formatDateTime(v.publishedAt, props.timeZone) }),
+        /* @__PURE__ */ jsx29(TableCell6, { children: [v.rolledBackFrom ? `Rollback to v${v.rolledBackFrom}` : "", v.note ?? ""].filter(Boolean).join(" \xB7 ") }),
+        /* @__PURE__ */ jsx29(TableCell6, { children: v.version === publishedVersion ? /* @__PURE__ */ jsx29(StatusTag, { testId: `version-live-${v.version}`, variant: "success", children: "Live" }) : /* @__PURE__ */ jsx29(
+          Button15,
           {
             testId: `rollback-open-${v.version}`,
             size: "xs",
             variant: "secondary",
             disabled: rollback.busy,
-            overlay: /* @__PURE__ */ jsxs23(Modal2, { id: rollbackModalId(v.version), title: `Make v${v.version} live again?`, width: "sm", children: [
-              /* @__PURE__ */ jsx25(ModalBody2, { children: /* @__PURE__ */ jsx25(Text17, { children: `v${v.version} is published again as a new version and every contact in scope is rescored under it. The draft is not changed.` }) }),
-              /* @__PURE__ */ jsx25(ModalFooter2, { children: /* @__PURE__ */ jsx25(Button12, { testId: `rollback-confirm-${v.version}`, variant: "primary", onClick: (_e, reactions) => void confirm(v.version, reactions), children: "Roll back" }) })
+            overlay: /* @__PURE__ */ jsxs25(Modal2, { id: rollbackModalId(v.version), title: `Make v${v.version} live again?`, width: "sm", children: [
+              /* @__PURE__ */ jsx29(ModalBody2, { children: /* @__PURE__ */ jsx29(Text19, { children: `v${v.version} is published again as a new version and every contact in scope is rescored under it. The draft is not changed.` }) }),
+              /* @__PURE__ */ jsx29(ModalFooter2, { children: /* @__PURE__ */ jsx29(Button15, { testId: `rollback-confirm-${v.version}`, variant: "primary", onClick: (_e, reactions) => void confirm(v.version, reactions), children: "Roll back" }) })
             ] }),
             children: "Roll back\u2026"
           }
@@ -2333,7 +2848,7 @@ function VersionsPanel(props) {
 }
 
 // src/settings/ModelWorkspace.tsx
-import { jsx as jsx26, jsxs as jsxs24 } from "react/jsx-runtime";
+import { jsx as jsx30, jsxs as jsxs26 } from "react/jsx-runtime";
 function ModelWorkspace(props) {
   const { actions, summary } = props;
   const modelId = summary.id;
@@ -2341,34 +2856,35 @@ function ModelWorkspace(props) {
   const draft = useDraft(modelId);
   const versions = useRequest(`versions:${modelId}`, () => client.call(api.listVersions, { params: { modelId } }));
   const rescore = useRescore(modelId, props.pollIntervalMs);
+  const catalog = useProperties();
   const tz2 = props.timeZone ? { timeZone: props.timeZone } : {};
-  const [analysisOpened, setAnalysisOpened] = useState12(false);
+  const [analysisOpened, setAnalysisOpened] = useState18(false);
   const onPublished = (r) => {
     rescore.follow(r.rescore);
     versions.refresh();
     draft.refresh();
     props.onModelsChanged();
   };
-  if (draft.state.status === "loading") return /* @__PURE__ */ jsx26(LoadingSpinner3, { testId: "draft-loading", label: "Loading the draft\u2026", showLabel: true });
+  if (draft.state.status === "loading") return /* @__PURE__ */ jsx30(LoadingSpinner3, { testId: "draft-loading", label: "Loading the draft\u2026", showLabel: true });
   if (draft.state.status === "error") {
-    return /* @__PURE__ */ jsxs24(ErrorState2, { testId: "draft-error", title: "The draft could not be loaded", children: [
-      /* @__PURE__ */ jsx26(Text18, { children: describeError(draft.state.error) }),
-      /* @__PURE__ */ jsx26(Button13, { testId: "draft-retry", onClick: draft.reload, children: "Try again" })
+    return /* @__PURE__ */ jsxs26(ErrorState2, { testId: "draft-error", title: "The draft could not be loaded", children: [
+      /* @__PURE__ */ jsx30(Text20, { children: describeError(draft.state.error) }),
+      /* @__PURE__ */ jsx30(Button16, { testId: "draft-retry", onClick: draft.reload, children: "Try again" })
     ] });
   }
   const v = versions.state.status === "success" ? versions.state.data : null;
-  return /* @__PURE__ */ jsxs24(Flex22, { direction: "column", gap: "md", children: [
-    rescore.progress ? /* @__PURE__ */ jsx26(RescoreProgressBar, { progress: rescore.progress }) : null,
-    /* @__PURE__ */ jsxs24(Tabs, { defaultSelected: "edit", onSelectedChange: (id) => {
+  return /* @__PURE__ */ jsxs26(Flex25, { direction: "column", gap: "md", children: [
+    rescore.progress ? /* @__PURE__ */ jsx30(RescoreProgressBar, { progress: rescore.progress }) : null,
+    /* @__PURE__ */ jsxs26(Tabs, { defaultSelected: "edit", onSelectedChange: (id) => {
       if (id === "analysis") setAnalysisOpened(true);
     }, children: [
-      /* @__PURE__ */ jsx26(Tab, { tabId: "edit", title: draft.dirty ? "Edit draft \u2022" : "Edit draft", children: /* @__PURE__ */ jsx26(DraftEditor, { draft, actions, onSaved: props.onModelsChanged }) }),
-      /* @__PURE__ */ jsx26(Tab, { tabId: "try", title: "Test & preview", children: /* @__PURE__ */ jsxs24(Flex22, { direction: "column", gap: "lg", children: [
-        /* @__PURE__ */ jsx26(TestPanel, { modelId, draft, ...tz2 }),
-        /* @__PURE__ */ jsx26(PreviewPanel, { modelId, draft })
+      /* @__PURE__ */ jsx30(Tab, { tabId: "edit", title: draft.dirty ? "Edit draft \u2022" : "Edit draft", children: /* @__PURE__ */ jsx30(DraftEditor, { draft, actions, catalog, onSaved: props.onModelsChanged }) }),
+      /* @__PURE__ */ jsx30(Tab, { tabId: "try", title: "Test & preview", children: /* @__PURE__ */ jsxs26(Flex25, { direction: "column", gap: "lg", children: [
+        /* @__PURE__ */ jsx30(TestPanel, { modelId, draft, ...tz2 }),
+        /* @__PURE__ */ jsx30(PreviewPanel, { modelId, draft })
       ] }) }),
-      /* @__PURE__ */ jsx26(Tab, { tabId: "publish", title: "Publish & versions", children: /* @__PURE__ */ jsxs24(Flex22, { direction: "column", gap: "lg", children: [
-        /* @__PURE__ */ jsx26(
+      /* @__PURE__ */ jsx30(Tab, { tabId: "publish", title: "Publish & versions", children: /* @__PURE__ */ jsxs26(Flex25, { direction: "column", gap: "lg", children: [
+        /* @__PURE__ */ jsx30(
           PublishPanel,
           {
             modelId,
@@ -2379,9 +2895,9 @@ function ModelWorkspace(props) {
             hasDraft: summary.draftUpdatedAt !== null || summary.publishedVersion === null
           }
         ),
-        v ? /* @__PURE__ */ jsx26(VersionsPanel, { modelId, versions: v, actions, onPublished, ...tz2 }) : versions.state.status === "error" ? /* @__PURE__ */ jsx26(Text18, { testId: "versions-error", children: describeError(versions.state.error) }) : /* @__PURE__ */ jsx26(LoadingSpinner3, { label: "Loading versions\u2026" })
+        v ? /* @__PURE__ */ jsx30(VersionsPanel, { modelId, versions: v, actions, onPublished, ...tz2 }) : versions.state.status === "error" ? /* @__PURE__ */ jsx30(Text20, { testId: "versions-error", children: describeError(versions.state.error) }) : /* @__PURE__ */ jsx30(LoadingSpinner3, { label: "Loading versions\u2026" })
       ] }) }),
-      /* @__PURE__ */ jsx26(Tab, { tabId: "json", title: "Import / export", children: /* @__PURE__ */ jsx26(
+      /* @__PURE__ */ jsx30(Tab, { tabId: "json", title: "Import / export", children: /* @__PURE__ */ jsx30(
         ImportExportPanel,
         {
           modelId,
@@ -2393,36 +2909,39 @@ function ModelWorkspace(props) {
           }
         }
       ) }),
-      /* @__PURE__ */ jsx26(Tab, { tabId: "analysis", title: "Analysis", children: analysisOpened ? /* @__PURE__ */ jsx26(AnalysisTab, { modelId, draft, actions, pollIntervalMs: props.pollIntervalMs, ...tz2 }) : null })
+      /* @__PURE__ */ jsx30(Tab, { tabId: "analysis", title: "Analysis", children: analysisOpened ? /* @__PURE__ */ jsx30(AnalysisTab, { modelId, draft, actions, pollIntervalMs: props.pollIntervalMs, ...tz2 }) : null })
     ] })
   ] });
 }
 
 // src/settings/SettingsPage.tsx
-import { jsx as jsx27, jsxs as jsxs25 } from "react/jsx-runtime";
+import { jsx as jsx31, jsxs as jsxs27 } from "react/jsx-runtime";
 function SettingsPage(props) {
-  return /* @__PURE__ */ jsx27(ApiProvider, { baseUrl: props.apiBaseUrl, context: props.context, ...props.fetch ? { fetch: props.fetch } : {}, children: /* @__PURE__ */ jsx27(SettingsBody, { ...props }) });
+  return /* @__PURE__ */ jsx31(ApiProvider, { baseUrl: props.apiBaseUrl, context: props.context, ...props.fetch ? { fetch: props.fetch } : {}, children: /* @__PURE__ */ jsxs27(Flex26, { direction: "column", gap: "lg", children: [
+    /* @__PURE__ */ jsx31(SettingsBody, { ...props }),
+    /* @__PURE__ */ jsx31(DeletePortalDataPanel, { actions: props.actions })
+  ] }) });
 }
 function SettingsBody(props) {
   const client = useApi();
   const models = useRequest("models", () => client.call(api.listModels, {}));
-  const [selected, setSelected] = useState13(null);
+  const [selected, setSelected] = useState19(null);
   const startBlank = useAction(() => client.call(api.importModel, { body: { json: JSON.stringify(blankModel(), null, 2) } }));
   const tz2 = props.context.portal.timezone ? { timeZone: props.context.portal.timezone } : {};
-  if (models.state.status === "loading") return /* @__PURE__ */ jsx27(LoadingSpinner4, { testId: "settings-loading", label: "Loading scoring models\u2026", showLabel: true, layout: "centered" });
+  if (models.state.status === "loading") return /* @__PURE__ */ jsx31(LoadingSpinner4, { testId: "settings-loading", label: "Loading scoring models\u2026", showLabel: true, layout: "centered" });
   if (models.state.status === "error") {
-    return /* @__PURE__ */ jsxs25(ErrorState3, { testId: "settings-error", title: "The scoring models could not be loaded", children: [
-      /* @__PURE__ */ jsx27(Text19, { children: describeError(models.state.error) }),
-      /* @__PURE__ */ jsx27(Button14, { testId: "settings-retry", onClick: models.reload, children: "Try again" })
+    return /* @__PURE__ */ jsxs27(ErrorState3, { testId: "settings-error", title: "The scoring models could not be loaded", children: [
+      /* @__PURE__ */ jsx31(Text21, { children: describeError(models.state.error) }),
+      /* @__PURE__ */ jsx31(Button17, { testId: "settings-retry", onClick: models.reload, children: "Try again" })
     ] });
   }
   const list2 = models.state.data.models;
   if (!list2.length) {
-    return /* @__PURE__ */ jsxs25(Flex23, { direction: "column", gap: "md", children: [
-      /* @__PURE__ */ jsxs25(EmptyState2, { testId: "settings-empty", title: "No scoring model yet", imageName: "leads", children: [
-        /* @__PURE__ */ jsx27(Text19, { children: "Start from a blank model (fit and engagement dimensions, A\u2013D / 1\u20134 grades, MQL at 40 and SQL at 70), or paste a model JSON below." }),
-        /* @__PURE__ */ jsx27(
-          LoadingButton8,
+    return /* @__PURE__ */ jsxs27(Flex26, { direction: "column", gap: "md", children: [
+      /* @__PURE__ */ jsxs27(EmptyState2, { testId: "settings-empty", title: "No scoring model yet", imageName: "leads", children: [
+        /* @__PURE__ */ jsx31(Text21, { children: "Start from a blank model (fit and engagement dimensions, A\u2013D / 1\u20134 grades, MQL at 40 and SQL at 70), or paste a model JSON below." }),
+        /* @__PURE__ */ jsx31(
+          LoadingButton9,
           {
             testId: "settings-start-blank",
             variant: "primary",
@@ -2438,30 +2957,30 @@ function SettingsBody(props) {
           }
         )
       ] }),
-      /* @__PURE__ */ jsx27(ImportExportPanel, { modelId: null, versions: [], actions: props.actions, onImported: (d) => {
+      /* @__PURE__ */ jsx31(ImportExportPanel, { modelId: null, versions: [], actions: props.actions, onImported: (d) => {
         setSelected(d.modelId);
         models.reload();
       } })
     ] });
   }
   const current = list2.find((m) => m.id === selected) ?? list2[0];
-  return /* @__PURE__ */ jsxs25(Flex23, { direction: "column", gap: "md", children: [
-    /* @__PURE__ */ jsx27(Heading13, { children: "Scoring models" }),
-    /* @__PURE__ */ jsxs25(Table7, { testId: "models-table", density: "condensed", children: [
-      /* @__PURE__ */ jsx27(TableHead7, { children: /* @__PURE__ */ jsxs25(TableRow7, { children: [
-        /* @__PURE__ */ jsx27(TableHeader7, { children: "Model" }),
-        /* @__PURE__ */ jsx27(TableHeader7, { children: "Live version" }),
-        /* @__PURE__ */ jsx27(TableHeader7, { children: "Draft" }),
-        /* @__PURE__ */ jsx27(TableHeader7, { children: "" })
+  return /* @__PURE__ */ jsxs27(Flex26, { direction: "column", gap: "md", children: [
+    /* @__PURE__ */ jsx31(Heading14, { children: "Scoring models" }),
+    /* @__PURE__ */ jsxs27(Table7, { testId: "models-table", density: "condensed", children: [
+      /* @__PURE__ */ jsx31(TableHead7, { children: /* @__PURE__ */ jsxs27(TableRow7, { children: [
+        /* @__PURE__ */ jsx31(TableHeader7, { children: "Model" }),
+        /* @__PURE__ */ jsx31(TableHeader7, { children: "Live version" }),
+        /* @__PURE__ */ jsx31(TableHeader7, { children: "Draft" }),
+        /* @__PURE__ */ jsx31(TableHeader7, { children: "" })
       ] }) }),
-      /* @__PURE__ */ jsx27(TableBody7, { children: list2.map((m) => /* @__PURE__ */ jsxs25(TableRow7, { testId: `model-${m.id}`, children: [
-        /* @__PURE__ */ jsx27(TableCell7, { children: `${m.name} (${m.id})` }),
-        /* @__PURE__ */ jsx27(TableCell7, { children: m.publishedVersion ? /* @__PURE__ */ jsx27(StatusTag2, { variant: "success", children: `v${m.publishedVersion}` }) : /* @__PURE__ */ jsx27(StatusTag2, { children: "Not published" }) }),
-        /* @__PURE__ */ jsx27(TableCell7, { children: m.draftUpdatedAt ? "Unpublished changes" : "Same as live" }),
-        /* @__PURE__ */ jsx27(TableCell7, { children: m.id === current.id ? /* @__PURE__ */ jsx27(Text19, { variant: "microcopy", children: "Editing" }) : /* @__PURE__ */ jsx27(Button14, { testId: `model-select-${m.id}`, size: "xs", onClick: () => setSelected(m.id), children: "Edit" }) })
+      /* @__PURE__ */ jsx31(TableBody7, { children: list2.map((m) => /* @__PURE__ */ jsxs27(TableRow7, { testId: `model-${m.id}`, children: [
+        /* @__PURE__ */ jsx31(TableCell7, { children: `${m.name} (${m.id})` }),
+        /* @__PURE__ */ jsx31(TableCell7, { children: m.publishedVersion ? /* @__PURE__ */ jsx31(StatusTag2, { variant: "success", children: `v${m.publishedVersion}` }) : /* @__PURE__ */ jsx31(StatusTag2, { children: "Not published" }) }),
+        /* @__PURE__ */ jsx31(TableCell7, { children: m.draftUpdatedAt ? "Unpublished changes" : "Same as live" }),
+        /* @__PURE__ */ jsx31(TableCell7, { children: m.id === current.id ? /* @__PURE__ */ jsx31(Text21, { variant: "microcopy", children: "Editing" }) : /* @__PURE__ */ jsx31(Button17, { testId: `model-select-${m.id}`, size: "xs", onClick: () => setSelected(m.id), children: "Edit" }) })
       ] }, m.id)) })
     ] }),
-    /* @__PURE__ */ jsx27(
+    /* @__PURE__ */ jsx31(
       ModelWorkspace,
       {
         summary: current,

@@ -5,6 +5,7 @@ import { listWarnings, type Model } from '../../scoring/index.js';
 import { HttpError } from '../http-error.js';
 import type { ApiContext } from './api-context.js';
 import type { ApiHandlers } from './endpoint-route.js';
+import { refuseForeignOutputs } from './output-ownership.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -56,12 +57,19 @@ export function modelHandlers(ctx: ApiContext): Pick<ApiHandlers, 'listModels' |
 
     putDraft: async ({ portalId, userId, params, body }) => {
       if (!(await ctx.models.get(portalId, params.modelId))) throw notFound(params.modelId);
-      await asModelInvalid(() => ctx.models.saveDraft(portalId, params.modelId, body.model, author(userId)));
+      await asModelInvalid(async () => {
+        await refuseForeignOutputs(ctx, portalId, validateModel(body.model, params.modelId));
+        return ctx.models.saveDraft(portalId, params.modelId, body.model, author(userId));
+      });
       return currentDraft(ctx, portalId, params.modelId);
     },
 
     importModel: async ({ portalId, userId, body }) => {
-      const model = await asModelInvalid(() => validateModel(parseJsonText(body.json)));
+      const model = await asModelInvalid(async () => {
+        const m = validateModel(parseJsonText(body.json));
+        await refuseForeignOutputs(ctx, portalId, m);
+        return m;
+      });
       await ctx.models.saveDraft(portalId, model.id, model, author(userId));
       return currentDraft(ctx, portalId, model.id);
     },

@@ -1,11 +1,12 @@
 import type { RescoreProgress } from '../../contract/index.js';
 import type { PropertySpec } from '../../hubspot/schemas.js';
 import { listWarnings, OUTPUT_PROPERTY_GROUP, outputPropertyDefinitions } from '../../scoring/index.js';
-import type { ModelVersion } from '../../store/model-records.js';
+import { validateModel, type ModelVersion } from '../../store/model-records.js';
 import { HttpError } from '../http-error.js';
 import type { ApiContext } from './api-context.js';
 import type { ApiHandlers } from './endpoint-route.js';
 import { asModelInvalid } from './model-handlers.js';
+import { refuseForeignOutputs } from './output-ownership.js';
 
 /**
  * Publish and rollback both end the same way: a new version is live and a rescore of every contact is queued
@@ -31,7 +32,11 @@ export function publishHandlers(ctx: ApiContext): Pick<ApiHandlers, 'publish' | 
   return {
     publish: async ({ portalId, userId, params, body }) => {
       if (!(await ctx.models.get(portalId, params.modelId))) throw new HttpError(404, 'NOT_FOUND', `No model "${params.modelId}"`);
-      const v = await asModelInvalid(() => ctx.models.publishDraft(portalId, params.modelId, { ...author(userId), ...(body.note ? { note: body.note } : {}) }));
+      const v = await asModelInvalid(async () => {
+        const draft = await ctx.models.getDraft(portalId, params.modelId);
+        if (draft) await refuseForeignOutputs(ctx, portalId, validateModel(draft.model, params.modelId));
+        return ctx.models.publishDraft(portalId, params.modelId, { ...author(userId), ...(body.note ? { note: body.note } : {}) });
+      });
       if (!v) throw new HttpError(409, 'CONFLICT', 'There is no draft to publish: the published version is already the latest document');
       return started(portalId, v);
     },
@@ -39,7 +44,11 @@ export function publishHandlers(ctx: ApiContext): Pick<ApiHandlers, 'publish' | 
     rollback: async ({ portalId, userId, params, body }) => {
       const current = await ctx.models.getPublished(portalId, params.modelId);
       if (current && current.version === body.version) throw new HttpError(409, 'CONFLICT', `v${body.version} is already live`);
-      const v = await asModelInvalid(() => ctx.models.rollback(portalId, params.modelId, body.version, author(userId)));
+      const v = await asModelInvalid(async () => {
+        const old = await ctx.models.getVersion(portalId, params.modelId, body.version);
+        if (old) await refuseForeignOutputs(ctx, portalId, validateModel(old.model, params.modelId));
+        return ctx.models.rollback(portalId, params.modelId, body.version, author(userId));
+      });
       if (!v) throw new HttpError(404, 'NOT_FOUND', `Model "${params.modelId}" has no version ${body.version}`);
       return started(portalId, v);
     },

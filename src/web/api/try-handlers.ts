@@ -1,11 +1,12 @@
-import { compileModel, evaluate, type Model, type ScoreResult } from '../../scoring/index.js';
-import { eventsFromProperties, mergeEvents, syncProperties } from '../../signals/index.js';
-import { validateModel } from '../../store/model-records.js';
+import type { Model, ScoreResult } from '../../scoring/index.js';
+import { syncProperties } from '../../signals/index.js';
 import type { ContactRecord } from '../../hubspot/schemas.js';
 import { HttpError } from '../http-error.js';
 import { requireInstalled, type ApiContext } from './api-context.js';
 import type { ApiHandlers } from './endpoint-route.js';
-import { currentDraft, asModelInvalid } from './model-handlers.js';
+import { createEvaluationPool, scoreOnThreads, type EvaluationPool } from './evaluation-pool.js';
+import { trimmedLedger, trimmedProperties } from './evaluation-task.js';
+import { currentDraft } from './model-handlers.js';
 import { previewStats } from './preview-stats.js';
 import { scoreView } from './score-view.js';
 
@@ -18,24 +19,27 @@ const PAGE = 100;
  * published version, on one contact or a sample of the portal's contacts. Contacts are read from HubSpot with
  * exactly the properties both models and the signal mapping need; events are the stored ledger plus what the
  * current properties prove: the same inputs the pipeline scores with. Nothing is written.
+ *
+ * Validating the sent draft and scoring run on the evaluation threads (evaluation-pool.ts) with a time budget, so
+ * the worst model the limits allow, over the longest values, never blocks the web process.
  */
-export function tryHandlers(ctx: ApiContext): Pick<ApiHandlers, 'testDraft' | 'previewDraft'> {
+export function tryHandlers(ctx: ApiContext, pool: EvaluationPool = defaultPool(ctx)): Pick<ApiHandlers, 'testDraft' | 'previewDraft'> {
   async function models(portalId: number, modelId: string, sent: unknown) {
-    const draft: Model = sent === undefined
-      ? (await currentDraft(ctx, portalId, modelId)).draft
-      : await asModelInvalid(() => validateModel(sent, modelId));
+    let draft: Model;
+    if (sent === undefined) draft = (await currentDraft(ctx, portalId, modelId)).draft;
+    else {
+      const answer = await pool.run({ kind: 'validate', doc: sent, modelId });
+      if (answer.kind === 'invalid') throw new HttpError(422, 'MODEL_INVALID', 'The model is invalid: nothing was saved', answer.errors);
+      draft = (answer as { model: Model }).model;
+    }
     const published = (await ctx.models.getPublished(portalId, modelId))?.model ?? null;
     return { draft, published };
   }
 
-  async function evaluateAll(portalId: number, contacts: ContactRecord[], list: Model[]): Promise<ScoreResult[][]> {
+  async function evaluateAll(portalId: number, contacts: ContactRecord[], list: Model[], slim = false): Promise<ScoreResult[][]> {
     const ledgers = await ctx.ledger.read(portalId, contacts.map((c) => c.id));
-    const compiled = list.map((m) => compileModel(m));
-    const now = ctx.clock();
-    return contacts.map((c) => {
-      const events = mergeEvents(ledgers.get(c.id) ?? [], eventsFromProperties(c.properties));
-      return compiled.map((cm) => evaluate(cm, { properties: c.properties, events }, now));
-    });
+    const sent = contacts.map((c) => ({ properties: trimmedProperties(c.properties), ledger: trimmedLedger(ledgers.get(c.id) ?? []) }));
+    return scoreOnThreads(pool, list, sent, ctx.clock(), slim);
   }
 
   return {
@@ -65,10 +69,15 @@ export function tryHandlers(ctx: ApiContext): Pick<ApiHandlers, 'testDraft' | 'p
       let after: string | null = null;
       do {
         const page = await gw.listContacts({ after: after ?? undefined, properties, limit: Math.min(PAGE, limit - pairs.length) });
-        for (const r of await evaluateAll(portalId, page.results, list)) pairs.push({ draft: r[0]!, published: r[1] ?? null });
+        for (const r of await evaluateAll(portalId, page.results, list, true)) pairs.push({ draft: r[0]!, published: r[1] ?? null });
         after = page.nextAfter;
       } while (after && pairs.length < limit);
       return { modelId: params.modelId, ...previewStats(pairs), sampled: after !== null };
     },
   };
+}
+
+/** One pool per API (per web process), sized and budgeted by config. */
+function defaultPool(ctx: ApiContext): EvaluationPool {
+  return createEvaluationPool({ threads: ctx.config.EVALUATION_THREADS, timeoutMs: ctx.config.EVALUATION_TIMEOUT_MS, maxQueue: 64 });
 }
