@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiHarness, type ApiHarness } from './helpers/api-harness.js';
+import { apiModel } from './helpers/api-model.js';
 
 const P = 53_101;
 
@@ -38,6 +39,24 @@ describe('CRM look-up API (property picker, contact search)', () => {
     expect(propertyCalls()).toBe(before + 1);
     expect(fresh.body.properties.find((p: { name: string }) => p.name === 'webinar_topic')).toMatchObject({ label: 'Webinar topic', options: [{ label: 'Pricing', value: 'pricing' }] });
     expect(await h.ctx.redis.ttl(h.ctx.keys.portal(P).crmProperties)).toBeGreaterThan(0);
+  });
+
+  it('warns of a rule on a property the portal lacks once the editor has loaded the portal\'s properties', async () => {
+    const model = apiModel({
+      fit: { max: 100, groups: [{ id: 'g', label: 'G', rules: [
+        { id: 'has_email', label: 'Has an email', points: 60, when: { property: 'email', op: 'known' } },
+        { id: 'typo', label: 'Typo', points: 10, when: { property: 'jobtitel', op: 'contains', value: 'vp' } },
+      ] }] },
+    });
+    await h.publish(P, model);
+    await h.ctx.redis.del(h.ctx.keys.portal(P).crmProperties);
+    const unknown = await h.call({ portalId: P, method: 'PUT', path: '/api/models/inbound/draft', body: { model } });
+    expect(unknown.status).toBe(200);
+    expect(unknown.body.warnings.some((w: { path: string }) => w.path.includes('rules[1]'))).toBe(false);
+    expect((await get('/api/crm/properties', '')).status).toBe(200);
+    const known = await h.call({ portalId: P, method: 'PUT', path: '/api/models/inbound/draft', body: { model } });
+    expect(known.status).toBe(200);
+    expect(known.body.warnings).toContainEqual({ path: 'fit.groups[0].rules[1].when.property', message: expect.stringContaining('jobtitel') });
   });
 
   it('finds contacts by name or email with HubSpot search', async () => {

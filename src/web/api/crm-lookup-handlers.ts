@@ -1,5 +1,6 @@
 import { PropertyListSchema, type CrmProperty } from '../../contract/index.js';
 import type { PropertyDefinition } from '../../hubspot/properties-api.js';
+import type { WarningContext } from '../../scoring/index.js';
 import { requireInstalled, type ApiContext } from './api-context.js';
 import type { ApiHandlers } from './endpoint-route.js';
 
@@ -15,6 +16,17 @@ export function toCrmProperty(d: PropertyDefinition): CrmProperty {
     .sort((a, b) => (a.displayOrder ?? 0) - (b.displayOrder ?? 0))
     .map((o) => ({ label: o.label || o.value, value: o.value }));
   return { name: d.name, label: d.label || d.name, type: d.type, fieldType: d.fieldType, groupName: d.groupName, hubspotDefined: d.hubspotDefined ?? false, options };
+}
+
+/**
+ * What the validator may know of the portal for its warnings (a rule on a property the portal lacks, or a numeric
+ * operator on a text property): the cached definitions when the editor has loaded them, else nothing. Never a
+ * HubSpot call: warnings are advice, and a save must not spend the portal's budget.
+ */
+export async function knownProperties(ctx: ApiContext, portalId: number): Promise<WarningContext> {
+  const cached = await ctx.redis.get(ctx.keys.portal(portalId).crmProperties);
+  const parsed = cached ? PropertyListSchema.safeParse(JSON.parse(cached)) : null;
+  return parsed?.success ? { properties: parsed.data.properties.map((p) => ({ name: p.name, type: p.type })) } : {};
 }
 
 /** "Priya Sharma", else the email, else "Contact 123": how a match reads in the list. */

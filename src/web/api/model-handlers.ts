@@ -4,6 +4,7 @@ import { validateModel } from '../../store/model-records.js';
 import { listWarnings, type Model } from '../../scoring/index.js';
 import { HttpError } from '../http-error.js';
 import type { ApiContext } from './api-context.js';
+import { knownProperties } from './crm-lookup-handlers.js';
 import type { ApiHandlers } from './endpoint-route.js';
 import { refuseForeignOutputs } from './output-ownership.js';
 
@@ -27,11 +28,11 @@ export async function currentDraft(ctx: ApiContext, portalId: number, modelId: s
   if (!m) throw notFound(modelId);
   if (m.draft) {
     const { model, basedOnVersion, updatedAt } = m.draft;
-    return { modelId, draft: model, basedOnVersion, updatedAt: iso(updatedAt), warnings: listWarnings(model) };
+    return { modelId, draft: model, basedOnVersion, updatedAt: iso(updatedAt), warnings: listWarnings(model, await knownProperties(ctx, portalId)) };
   }
   const published = m.publishedVersion ? await ctx.models.getVersion(portalId, modelId, m.publishedVersion) : null;
   if (!published) throw notFound(modelId);
-  return { modelId, draft: published.model, basedOnVersion: published.version, updatedAt: null, warnings: listWarnings(published.model) };
+  return { modelId, draft: published.model, basedOnVersion: published.version, updatedAt: null, warnings: listWarnings(published.model, await knownProperties(ctx, portalId)) };
 }
 
 export function modelHandlers(ctx: ApiContext): Pick<ApiHandlers, 'listModels' | 'listVersions' | 'getDraft' | 'putDraft' | 'importModel' | 'exportModel'> {

@@ -4,6 +4,7 @@ import { listWarnings, OUTPUT_PROPERTY_GROUP, outputPropertyDefinitions } from '
 import { validateModel, type ModelVersion } from '../../store/model-records.js';
 import { HttpError } from '../http-error.js';
 import type { ApiContext } from './api-context.js';
+import { knownProperties } from './crm-lookup-handlers.js';
 import type { ApiHandlers } from './endpoint-route.js';
 import { asModelInvalid } from './model-handlers.js';
 import { refuseForeignOutputs } from './output-ownership.js';
@@ -26,7 +27,7 @@ export function publishHandlers(ctx: ApiContext): Pick<ApiHandlers, 'publish' | 
     const progress = await ctx.progress.start(portalId, 'rescore', { modelId: v.model.id, version: v.version });
     await ctx.scheduler.enqueueRescore(portalId, v.model.id, v.version, progress.startedAt);
     const rescore = await progressOf(ctx, portalId, v.model.id, v.version);
-    return { model: { id: v.model.id, name: v.model.name, version: v.version }, rescore, warnings: listWarnings(v.model) };
+    return { model: { id: v.model.id, name: v.model.name, version: v.version }, rescore, warnings: listWarnings(v.model, await knownProperties(ctx, portalId)) };
   }
 
   return {
