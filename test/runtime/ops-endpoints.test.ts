@@ -63,7 +63,9 @@ describe('/metrics', () => {
     const now = Date.now();
     const events = Array.from({ length: 20 }, (_, i) =>
       propertyChange(PORTAL, 70_001 + i, 'hs_analytics_last_url', 'https://www.example.com/pricing', now - 1_000 + i, 300 + i));
-    expect((await postWebhook(p.app.url!, JSON.stringify(events))).status).toBe(204);
+    // One malformed event in the batch: skipped and counted, the other 20 stored.
+    const batch = [...events.slice(0, 10), { eventId: 'not-a-number', subscriptionType: 'contact.propertyChange' }, ...events.slice(10)];
+    expect((await postWebhook(p.app.url!, JSON.stringify(batch))).status).toBe(204);
     await p.idle(PORTAL, 30_000);
 
     const res = await httpRequest(`${p.app.url}/metrics`);
@@ -80,7 +82,8 @@ describe('/metrics', () => {
     expect(sample(text, 'lead_scoring_score_freshness_seconds_count')).toBe(written);
     expect(text).toMatch(/^# TYPE lead_scoring_queue_jobs gauge$/m);
     expect(text).toMatch(/^# TYPE lead_scoring_queue_oldest_waiting_seconds gauge$/m);
-    expect(text).toMatch(/^# TYPE lead_scoring_webhook_events_total counter$/m);
+    expect(sample(text, 'lead_scoring_webhook_events_total{outcome="skipped_malformed"}')).toBe(1);
+    expect(sample(text, 'lead_scoring_webhook_events_total{outcome="stored"}')).toBe(20);
     expect(text).not.toContain(String(PORTAL));
     expect(text).not.toContain('70001');
   });
