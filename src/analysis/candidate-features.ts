@@ -1,4 +1,4 @@
-import { OTHER, UNKNOWN, type ColumnProfile } from './column-profile.js';
+import { OTHER, SENTINEL, UNKNOWN, type ColumnProfile } from './column-profile.js';
 import type { FeatureSpec } from './feature-spec.js';
 
 /**
@@ -51,32 +51,40 @@ export function categoricalFeatures(p: ColumnProfile): Feature[] {
 }
 
 /**
- * Cut points of a numeric column: the distinct `bins`-quantiles of its known values, above its minimum (a cut at
- * the minimum would hold every known value).
+ * Cut points of a numeric column: the distinct `bins`-quantiles of its numbers (the sentinel left out), above its
+ * minimum (a cut at the minimum would hold every number), to 4 significant digits so that a label shows the
+ * threshold the condition tests.
  */
 export function numericCuts(p: ColumnProfile, bins: number): number[] {
-  const known = [...p.numbers].filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  const known = Float64Array.from([...p.numbers].filter((x) => !Number.isNaN(x))).sort();
   if (known.length === 0) return [];
   const cuts = new Set<number>();
   for (let q = 1; q < bins; q++) {
-    const v = known[Math.floor((q * known.length) / bins)]!;
+    const v = Number(known[Math.floor((q * known.length) / bins)]!.toPrecision(4));
     if (v > known[0]!) cuts.add(v);
   }
   return [...cuts].sort((a, b) => a - b);
 }
 
+/** The spec of "no number" on a numeric column (unknown, or a text cell when the column has some). */
+export function noNumberSpec(p: ColumnProfile): FeatureSpec {
+  return { type: 'noNumber', column: p.column, orText: p.textRows > 0 };
+}
+
 /**
  * Candidate signals of a numeric column: "≥ cut" for each cut point (several of them add up to a step function,
- * which is how points rules score a number), and "unknown" when some rows have no value.
+ * which is how points rules score a number; the sentinel is in none of them), "no number" when some rows have
+ * none, and the sentinel value on its own.
  */
 export function numericFeatures(p: ColumnProfile, bins: number): Feature[] {
   const out: Feature[] = numericCuts(p, bins).map((threshold) => ({
     spec: { type: 'atLeast', column: p.column, threshold },
     x: Float32Array.from(p.numbers, (x) => (x >= threshold ? 1 : 0)),
   }));
-  if (p.unknownRows > 0) {
-    const spec: FeatureSpec = { type: 'set', column: p.column, members: [], unknown: true, other: false, frequent: [] };
-    out.push({ spec, x: Float32Array.from(p.codes, (c) => (c === UNKNOWN ? 1 : 0)) });
+  if (p.unknownRows > 0) out.push({ spec: noNumberSpec(p), x: Float32Array.from(p.codes, (c) => (c === UNKNOWN ? 1 : 0)) });
+  if (p.sentinel !== null) {
+    const spec: FeatureSpec = { type: 'equals', column: p.column, value: p.sentinel };
+    out.push({ spec, x: Float32Array.from(p.codes, (c) => (c === SENTINEL ? 1 : 0)) });
   }
   return out;
 }

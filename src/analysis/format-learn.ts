@@ -16,7 +16,7 @@ export function formatLearnResult(r: LearnResult): string {
     lines.push('');
   }
   const byReason = (reason: string) => r.skipped.filter((s) => s.reason === reason).map((s) => s.column);
-  for (const [reason, text] of [['excluded', 'excluded'], ['identifier', 'identifiers'], ['constant', 'one value only']] as const) {
+  for (const [reason, text] of [['excluded', 'excluded'], ['identifier', 'identifiers'], ['constant', 'one value only'], ['empty', 'no values']] as const) {
     const cols = byReason(reason);
     if (cols.length) lines.push(`Not used (${text}): ${cols.join(', ')}`);
   }

@@ -5,7 +5,9 @@ import { buildModel, type BuiltRule } from './build-model.js';
 import { categoricalFeatures, numericFeatures, usableFeatures, type Feature } from './candidate-features.js';
 import { dimensionOf } from './dimension-of.js';
 import { eventFeatures } from './event-features.js';
-import { specColumn } from './feature-spec.js';
+import { cellRuleCount } from './column-cells.js';
+import type { ColumnProfile } from './column-profile.js';
+import { specColumn, specLabel, type FeatureSpec } from './feature-spec.js';
 import { forwardSelection } from './forward-selection.js';
 import type { LabelledContact } from './labelled-contact.js';
 import { leakageWarnings, type LeakageWarning } from './leakage-guard.js';
@@ -23,6 +25,8 @@ export type LearnResult = {
   skipped: SkippedColumn[];
   signals: Signal[];
   training: { rows: number; positives: number; baseRate: number };
+  /** How the final logistic fit went: converged, its iterations, its largest coefficient, candidates turned away. */
+  fit: { converged: boolean; iterations: number; maxAbsCoef: number; rejected: { signal: string; reason: string }[] };
 };
 
 /** Parses analysis options, naming every invalid one by path. */
@@ -67,14 +71,17 @@ export function learnModel(rows: readonly LabelledContact[], input: AnalysisOpti
   candidates.push(...events.filter((f) => !leaky.has(specColumn(f.spec))));
   const usable = usableFeatures(candidates, minRows(rows.length, options));
   const y = Float64Array.from(labels, (b) => (b ? 1 : 0));
+  const byColumn = new Map(profiles.map((p) => [p.column, p]));
   const selection = forwardSelection(usable, y, {
     maxRules: options.maxRules,
     ridge: options.ridge,
     minStatistic: 10.83,
     allowNegative: (f) => f.spec.type !== 'events',
+    ruleCount: (chosen) => ruleCount(chosen.map((c) => usable[c]!.spec), byColumn),
   });
   const chosen = selection.chosen.map((c, j) => ({ feature: usable[c]!, coef: selection.fit.coefs[j]! }));
-  const built = buildModel(chosen, options.model, options.unknownTokens, placed);
+  const nameOf = (column: string) => options.propertyLabels[column] ?? column;
+  const built = buildModel(chosen, options.model, options.unknownTokens, placed, byColumn, nameOf);
   const draft = mustParse(built.model);
   const scored = scoreRows(draft, rows, options.now);
   const model = mustParse({
@@ -89,7 +96,26 @@ export function learnModel(rows: readonly LabelledContact[], input: AnalysisOpti
     skipped,
     signals,
     training: { rows: rows.length, positives, baseRate: positives / rows.length },
+    fit: {
+      converged: selection.fit.converged,
+      iterations: selection.fit.iterations,
+      maxAbsCoef: selection.fit.maxAbsCoef,
+      rejected: selection.rejected.map((r) => ({ signal: specLabel(usable[r.index]!.spec), reason: r.reason })),
+    },
   };
+}
+
+/** Rules the chosen signals become: per property column its disjoint cells (column-cells.ts), one per event signal. */
+function ruleCount(specs: readonly FeatureSpec[], profiles: ReadonlyMap<string, ColumnProfile>): number {
+  const byColumn = new Map<string, FeatureSpec[]>();
+  let events = 0;
+  for (const s of specs) {
+    if (s.type === 'events') events++;
+    else byColumn.set(s.column, [...(byColumn.get(s.column) ?? []), s]);
+  }
+  let total = events;
+  for (const [column, own] of byColumn) total += cellRuleCount(profiles.get(column)!, own);
+  return total;
 }
 
 /** A built model that the engine rejects is a defect here, not a user error: fail loudly with its errors. */

@@ -28,7 +28,7 @@ export const LeakageWarningSchema = z.object({
 export const LearntRuleSchema = z.object({
   ruleId: z.string(), groupId: z.string(), dimension: z.enum(['fit', 'engagement']), label: z.string(), points: z.number(), coef: z.number(),
 });
-export const SkippedColumnSchema = z.object({ column: z.string(), reason: z.enum(['excluded', 'identifier', 'constant', 'leakage']) });
+export const SkippedColumnSchema = z.object({ column: z.string(), reason: z.enum(['excluded', 'identifier', 'constant', 'empty', 'leakage']) });
 
 // The analysis declares these as plain types; a drift between them and the schemas fails the type check here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
