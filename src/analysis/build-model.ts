@@ -13,7 +13,16 @@ export type WeightedFeature = { feature: Feature; coef: number };
  * What each rule of a built model stands for: its dimension, label, points (per event for an event rule) and the
  * log-odds its condition adds above the lowest-scoring values of its column (event rules: the fitted coefficient).
  */
-export type BuiltRule = { ruleId: string; groupId: string; dimension: Dimension; label: string; points: number; coef: number };
+export type BuiltRule = {
+  ruleId: string;
+  groupId: string;
+  dimension: Dimension;
+  label: string;
+  points: number;
+  coef: number;
+  /** The rule tests only whether the property is filled in: a data-completeness signal, not a trait of the lead. */
+  completeness: boolean;
+};
 
 /** A rule before scaling: a condition of one column (or an event signal) and its log-odds above the column's floor. */
 type Part = { spec: FeatureSpec; coef: number; column: string; dimension: Dimension };
@@ -73,7 +82,7 @@ export function buildModel(
       const ruleId = ids(label);
       const rule = toRule(o.spec, ruleId, label, points, unknownTokens);
       groupRules.push(rule);
-      rules.push({ ruleId, groupId, dimension, label, points: rule.points, coef: o.coef });
+      rules.push({ ruleId, groupId, dimension, label, points: rule.points, coef: o.coef, completeness: isCompleteness(o.spec) });
     }
     if (groupRules.length) groups[dimension].push({ id: groupId, label: name.slice(0, MAX_LABEL), rules: groupRules });
   }
@@ -89,6 +98,14 @@ export function buildModel(
     total: { fitWeight, engagementWeight: Math.round(100 * (1 - fitWeight)) / 100 },
   };
   return { model, rules };
+}
+
+function isCompleteness(spec: FeatureSpec): boolean {
+  if (spec.type === 'noNumber') return true;
+  if (spec.type !== 'set') return false;
+  // "is unknown" (no level, not other), or "is known" (every level and other, not unknown).
+  const everyLevel = spec.members.length === spec.frequent.length;
+  return (spec.unknown && spec.members.length === 0 && !spec.other) || (!spec.unknown && spec.other && everyLevel);
 }
 
 function toRule(spec: FeatureSpec, id: string, label: string, points: number, unknownTokens: readonly string[]): Rule {

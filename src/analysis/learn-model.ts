@@ -9,6 +9,7 @@ import { cellRuleCount } from './column-cells.js';
 import type { ColumnProfile } from './column-profile.js';
 import { specColumn, specLabel, type FeatureSpec } from './feature-spec.js';
 import { forwardSelection } from './forward-selection.js';
+import { fitLogistic } from './logistic-fit.js';
 import type { LabelledContact } from './labelled-contact.js';
 import { leakageWarnings, type LeakageWarning } from './leakage-guard.js';
 import type { Model } from './model-types.js';
@@ -43,6 +44,14 @@ export function analysisOptions(input: AnalysisOptionsInput): AnalysisOptions {
  * `parseModel`. Deterministic: same rows and options, same model.
  */
 export function learnModel(rows: readonly LabelledContact[], input: AnalysisOptionsInput): LearnResult {
+  return learnWithBaseline(rows, input).result;
+}
+
+/**
+ * learnModel, and beside it the simplest model worth comparing with: the first signal forward selection chose,
+ * alone, refitted (the best single rule; null when nothing was chosen). Cross-validation measures both.
+ */
+export function learnWithBaseline(rows: readonly LabelledContact[], input: AnalysisOptionsInput): { result: LearnResult; bestSingle: Model | null } {
   const options = analysisOptions(input);
   const labels = rows.map((r) => r.converted);
   const positives = labels.filter(Boolean).length;
@@ -82,6 +91,12 @@ export function learnModel(rows: readonly LabelledContact[], input: AnalysisOpti
   const chosen = selection.chosen.map((c, j) => ({ feature: usable[c]!, coef: selection.fit.coefs[j]! }));
   const nameOf = (column: string) => options.propertyLabels[column] ?? column;
   const built = buildModel(chosen, options.model, options.unknownTokens, placed, byColumn, nameOf);
+  const first = selection.chosen[0];
+  const bestSingle =
+    first === undefined
+      ? null
+      : mustParse(buildModel([{ feature: usable[first]!, coef: fitLogistic([usable[first]!.x], y, options.ridge).coefs[0]! }],
+          options.model, options.unknownTokens, placed, byColumn, nameOf).model);
   const draft = mustParse(built.model);
   const scored = scoreRows(draft, rows, options.now);
   const model = mustParse({
@@ -89,7 +104,7 @@ export function learnModel(rows: readonly LabelledContact[], input: AnalysisOpti
     grades: proposeGrades(scored.fit, scored.engagement),
     stages: proposeStages(scored.total, scored.labels, options.stages),
   });
-  return {
+  const result: LearnResult = {
     model,
     rules: built.rules,
     leakage,
@@ -103,6 +118,7 @@ export function learnModel(rows: readonly LabelledContact[], input: AnalysisOpti
       rejected: selection.rejected.map((r) => ({ signal: specLabel(usable[r.index]!.spec), reason: r.reason })),
     },
   };
+  return { result, bestSingle };
 }
 
 /** Rules the chosen signals become: per property column its disjoint cells (column-cells.ts), one per event signal. */

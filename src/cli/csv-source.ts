@@ -25,6 +25,11 @@ export async function readCsv(path: string): Promise<CsvFile> {
   return { ...table, path, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
+/** The provenance file written beside a model file: `model.json` → `model.provenance.json`. */
+export function provenancePath(modelPath: string): string {
+  return modelPath.replace(/(\.json)?$/i, '.provenance.json');
+}
+
 /** What reading set aside, one line each, for stderr: skipped rows by line number and renamed header names. */
 export function csvNotes(table: CsvTable, path: string): string[] {
   const shown = table.skippedLines.slice(0, 20).map((s) => `${path}:${s.line}: row skipped: ${s.reason}`);

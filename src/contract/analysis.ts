@@ -27,6 +27,7 @@ export const LeakageWarningSchema = z.object({
 });
 export const LearntRuleSchema = z.object({
   ruleId: z.string(), groupId: z.string(), dimension: z.enum(['fit', 'engagement']), label: z.string(), points: z.number(), coef: z.number(),
+  completeness: z.boolean(),
 });
 export const SkippedColumnSchema = z.object({ column: z.string(), reason: z.enum(['excluded', 'identifier', 'constant', 'empty', 'leakage']) });
 
