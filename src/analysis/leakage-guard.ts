@@ -11,8 +11,8 @@ export type LeakageWarning = { column: string; reasons: string[]; singleAuc: num
 
 /**
  * Flags predictors a trustworthy model must not use, because they are (or follow from) the outcome:
- * 1. a part of a categorical column converting at ≥ highRate or ≤ lowRate while holding ≥ materialShare of the
- *    rows (real fit signals are rarely that pure at that size; sales dispositions such as "Closed by …" are);
+ * 1. a part of a categorical column converting at ≥ highRate or ≤ lowRate (at most a fifth of the base rate, at
+ *    least a fifth of the way from the base rate to 100%) while holding ≥ materialShare of the rows (real fit signals are rarely that pure at that size; sales dispositions such as "Closed by …" are);
  * 2. the column alone ranks converters with ROC AUC ≥ maxSingleAuc;
  * 3. whether it is filled in at all ranks converters with ROC AUC ≥ maxSingleAuc (a field completed only once a
  *    contact converted);
@@ -28,6 +28,10 @@ export function leakageWarnings(
 ): LeakageWarning[] {
   const labels = rows.map((r) => r.converted);
   const out: LeakageWarning[] = [];
+  // Purity is judged against the base rate: with a 2% outcome most levels convert at ≤ 2% and say nothing.
+  const base = rows.length ? labels.filter(Boolean).length / rows.length : 0;
+  const low = Math.min(options.lowRate, base / 5);
+  const high = Math.max(options.highRate, 1 - (1 - base) / 5);
   for (const p of profiles) {
     const reasons: string[] = [];
     const { units, unitOf } = columnUnits(p, labels, options.numericBins);
@@ -37,7 +41,7 @@ export function leakageWarnings(
     const categorical = p.kind !== 'numeric';
     for (const u of units) {
       const rate = u.rows > 0 ? u.positives / u.rows : 0;
-      if (categorical && u.rows >= material && (rate >= options.highRate || rate <= options.lowRate)) {
+      if (categorical && u.rows >= material && (rate >= high || rate <= low)) {
         reasons.push(`"${specLabel(u.spec)}" converts at ${pct(rate)} over ${u.rows} rows: suspiciously pure`);
       }
     }
