@@ -71,7 +71,7 @@ function listedValues(c: Condition): string[] {
   if ('all' in c) return c.all.flatMap(listedValues);
   if ('any' in c) return c.any.flatMap(listedValues);
   if ('not' in c) return listedValues(c.not);
-  return Array.isArray(c.value) && typeof c.value[0] === 'string' ? (c.value as string[]) : [];
+  return c.op === 'in' || c.op === 'notIn' ? c.value : c.op === 'eq' || c.op === 'neq' ? [String(c.value)] : [];
 }
 
 /**
