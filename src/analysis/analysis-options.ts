@@ -55,6 +55,11 @@ export const AnalysisOptionsSchema = z.object({
   eventWindows: z.array(z.number().positive()).default([7, 30, 90]),
   eventCaps: z.array(z.number().int().min(1)).default([1, 3]),
   leakage: LeakageOptionsSchema.prefault({}),
+  /**
+   * Compute what is only reported (leakage warnings, the signal report, grades and stages). Cross-validation
+   * folds, which keep only the ranking, turn it off; their leakage decision is made once, on all rows.
+   */
+  reports: z.boolean().default(true),
   stages: StageOptionsSchema.prefault({}),
   model: z
     .object({

@@ -25,6 +25,7 @@ export function crossValidate(
     ...options,
     exclude: [...(options.exclude ?? []), ...leakyColumns],
     includeLeaky: true,
+    reports: false,
   };
   const aucs: number[] = [];
   const single: number[] = [];

@@ -59,7 +59,7 @@ export function learnWithBaseline(rows: readonly LabelledContact[], input: Analy
     throw new ValidationError([{ path: 'rows', message: 'needs both converted and unconverted contacts to learn from' }]);
   }
   const { profiles, skipped } = prepareColumns(rows, options);
-  const leakage = leakageWarnings(profiles, rows, { ...options.leakage, numericBins: options.numericBins });
+  const leakage = options.reports ? leakageWarnings(profiles, rows, { ...options.leakage, numericBins: options.numericBins }) : [];
   const insisted = new Set(options.insist.map((c) => c.toLowerCase()));
   const leaky = new Set(
     options.includeLeaky ? [] : leakage.map((w) => w.column).filter((c) => !insisted.has(c.toLowerCase())),
@@ -70,7 +70,7 @@ export function learnWithBaseline(rows: readonly LabelledContact[], input: Analy
   const events = eventFeatures(rows, options.now, options.eventWindows, options.eventCaps).filter(
     (f) => !userExcluded.has(specColumn(f.spec).toLowerCase()),
   );
-  const signals = signalReport(profiles, events, labels, options.numericBins, placed);
+  const signals = options.reports ? signalReport(profiles, events, labels, options.numericBins, placed) : [];
 
   const candidates: Feature[] = [];
   for (const p of profiles) {
@@ -98,12 +98,14 @@ export function learnWithBaseline(rows: readonly LabelledContact[], input: Analy
       : mustParse(buildModel([{ feature: usable[first]!, coef: fitLogistic([usable[first]!.x], y, options.ridge).coefs[0]! }],
           options.model, options.unknownTokens, placed, byColumn, nameOf).model);
   const draft = mustParse(built.model);
-  const scored = scoreRows(draft, rows, options.now);
-  const model = mustParse({
-    ...built.model,
-    grades: proposeGrades(scored.fit, scored.engagement),
-    stages: proposeStages(scored.total, scored.labels, options.stages),
-  });
+  const scored = options.reports ? scoreRows(draft, rows, options.now) : null;
+  const model = scored
+    ? mustParse({
+        ...built.model,
+        grades: proposeGrades(scored.fit, scored.engagement),
+        stages: proposeStages(scored.total, scored.labels, options.stages),
+      })
+    : draft;
   const result: LearnResult = {
     model,
     rules: built.rules,
