@@ -9,8 +9,9 @@ const TOKENS = ['Select'];
  * The condition a learnt rule's label describes, re-derived from the label alone (the grammar of
  * src/analysis/feature-label.ts): the label must say exactly what the condition tests. A list abbreviated as
  * "… or N more" yields `{ shown, more }` in place of the full list, checked against the condition's true count.
+ * "is unknown" / "is known" yield both readings (with or without the unknown tokens listed).
  */
-export function conditionFromLabel(label: string, property: string): Condition | { abbreviated: Condition; shown: string[]; more: number } {
+export function conditionFromLabel(label: string, property: string): Condition | Condition[] | { abbreviated: Condition; shown: string[]; more: number } {
   const rest = label.slice(property.length + 1);
   expect(label.startsWith(`${property} `)).toBe(true);
   const num = (t: string) => Number(t);
@@ -21,8 +22,9 @@ export function conditionFromLabel(label: string, property: string): Condition |
   if ((m = rest.match(/^above (\S+) and below (\S+)$/))) return { all: [{ property, op: 'gt', value: num(m[1]!) }, { property, op: 'lt', value: num(m[2]!) }] };
   if ((m = rest.match(/^above (\S+)$/))) return { property, op: 'gt', value: num(m[1]!) };
   if (rest === 'is unknown or not a number') return { not: { any: [{ property, op: 'gte', value: 0 }, { property, op: 'lt', value: 0 }] } };
-  if (rest === 'is unknown') return { property, op: 'unknown' };
-  if (rest === 'is known') return { property, op: 'known' };
+  // "Unknown" is empty or an unknown token ("Select"): a categorical column's condition lists the tokens.
+  if (rest === 'is unknown') return [{ property, op: 'unknown' }, { any: [{ property, op: 'unknown' }, { property, op: 'eq', value: TOKENS[0]! }] }];
+  if (rest === 'is known') return [{ property, op: 'known' }, { all: [{ property, op: 'known' }, { property, op: 'notIn', value: TOKENS }] }];
   if ((m = rest.match(/^is (-?\d+(\.\d+)?)$/))) return { property, op: 'between', value: [num(m[1]!), num(m[1]!)] };
   if ((m = rest.match(/^is (?:none of|not) (.+) \(unknown included\)$/))) return list(m[1]!, (v) => (v.length === 1 ? { property, op: 'neq', value: v[0]! } : { property, op: 'notIn', value: v }));
   if ((m = rest.match(/^is known and (?:none of|not) (.+)$/))) return list(m[1]!, (v) => ({ all: [{ property, op: 'known' }, { property, op: 'notIn', value: [...v, ...TOKENS] }] }));
@@ -56,7 +58,8 @@ export function expectLabelsMatchConditions(model: Model): number {
     for (const rule of group.rules) {
       if (!('when' in rule) || !rule.when) continue;
       const derived = conditionFromLabel(rule.label, group.label);
-      if ('abbreviated' in derived) {
+      if (Array.isArray(derived)) expect(derived, rule.label).toContainEqual(rule.when);
+      else if ('abbreviated' in derived) {
         const listed = listedValues(rule.when);
         expect(listed.slice(0, derived.shown.length)).toEqual(derived.shown);
         expect(listed.length - derived.shown.length - (listed.some((v) => TOKENS.includes(v)) ? TOKENS.length : 0)).toBe(derived.more);
