@@ -16,9 +16,17 @@ const SINGLE_RULE_TOLERANCE = 0.005;
  * Judges a learnt model against its baselines on rows it did not learn from: the base rate (every contact alike,
  * ROC AUC 0.5) and its best single rule alone. Refused when it learnt no rule; when its cross-validated AUC is
  * below 0.5, below MIN_USEFUL_AUC, or not distinguishable from 0.5 (the mean less two standard errors over the
- * folds); when it ranks worse than its best single rule; or when its held-out AUC is below 0.5.
+ * folds); when it ranks worse than its best single rule; or when its held-out AUC is below 0.5. Without
+ * cross-validation (the settings page's run), the held-out AUC is held to the same bar and compared with the best
+ * single rule's held-out AUC.
  */
-export function modelVerdict(input: { rules: number; crossValidation: CrossValidation | null; heldOutAuc: number | null }): Verdict {
+export function modelVerdict(input: {
+  rules: number;
+  crossValidation: CrossValidation | null;
+  heldOutAuc: number | null;
+  /** The best single rule's held-out AUC, where there is no cross-validation to compare with. */
+  heldOutSingleAuc?: number | null;
+}): Verdict {
   const { rules, crossValidation: cv, heldOutAuc } = input;
   const checked = cv !== null || heldOutAuc !== null;
   if (rules === 0) return refuse('No rule was learnt: no column predicts the outcome strongly enough on these rows.', checked);
@@ -36,6 +44,13 @@ export function modelVerdict(input: { rules: number; crossValidation: CrossValid
   }
   if (heldOutAuc !== null && heldOutAuc < 0.5) {
     return refuse(`Held-out ROC AUC is ${heldOutAuc.toFixed(3)}, worse than guessing (0.5).`, checked);
+  }
+  if (!cv && heldOutAuc !== null) {
+    if (heldOutAuc < MIN_USEFUL_AUC) return refuse(`Held-out ROC AUC is ${heldOutAuc.toFixed(3)}, too close to guessing (0.5) to trust.`, checked);
+    const single = input.heldOutSingleAuc;
+    if (single != null && heldOutAuc < single - SINGLE_RULE_TOLERANCE) {
+      return refuse(`The model ranks worse (held-out ROC AUC ${heldOutAuc.toFixed(3)}) than its best single rule alone (${single.toFixed(3)}).`, checked);
+    }
   }
   return { ok: true, reason: null, checked };
 }

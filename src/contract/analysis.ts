@@ -19,6 +19,8 @@ export type {
   CapacityOption, CapacityThreshold, ForwardAccuracy, ForwardHorizon, ModelDiff, RuleChange, ScoreCount, ThresholdChange,
 } from '../analysis/report-schemas.js';
 
+export { NO_USEFUL_MODEL } from '../analysis/refusal.js';
+
 export const LeakageWarningSchema = z.object({
   column: z.string(),
   reasons: z.array(z.string()),

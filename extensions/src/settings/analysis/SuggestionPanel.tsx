@@ -10,6 +10,7 @@ import { formatDateTime } from '../../format.js';
 import type { SettingsActions } from '../types.js';
 import type { DraftState } from '../use-draft.js';
 import { AccuracyReportView, type ReportSeries } from './AccuracyReportView.js';
+import { failedRunMessage } from './format-analysis.js';
 import { LeakageAlert } from './LeakageAlert.js';
 import { ModelDiffTable } from './ModelDiffTable.js';
 import { useSuggestion } from './use-suggestion.js';
@@ -55,7 +56,7 @@ export function SuggestionPanel(props: { modelId: string; draft: DraftState; act
       {status && (status.status === 'queued' || status.status === 'running')
         ? <LoadingSpinner testId="analysis-running" label={status.status === 'queued' ? 'Waiting for a worker…' : `Reading contacts from HubSpot: ${status.fetched} so far…`} showLabel />
         : null}
-      {status?.status === 'failed' ? <Alert testId="analysis-failed" title="The analysis did not finish" variant="danger">{status.error ?? 'Unknown error'}</Alert> : null}
+      {status?.status === 'failed' ? <FailedRun error={status.error} /> : null}
       {status?.report ? <SuggestionResult {...props} report={status.report} /> : null}
     </Flex>
   );
@@ -86,4 +87,9 @@ function SuggestionResult(props: { modelId: string; draft: DraftState; actions: 
       <AccuracyReportView testId="analysis-report" title="Accuracy on contacts the suggestion did not learn from" series={series} />
     </Flex>
   );
+}
+
+function FailedRun(props: { error: string | null }) {
+  const m = failedRunMessage(props.error);
+  return <Alert testId="analysis-failed" title={m.title} variant={m.variant}>{m.body}</Alert>;
 }
