@@ -58,6 +58,8 @@ export const SuggestionReportSchema = z.object({
   currentVersion: z.number().int().positive().nullable(),
   /** Contacts read from HubSpot, and what counted as converted. */
   contacts: z.number().int().min(0),
+  /** How many contacts the portal has (ids listed, up to 100,000) that `contacts` were sampled from, uniformly. */
+  sampledFrom: z.number().int().min(0).optional(),
   reached: z.enum(['customer', 'opportunity']),
   suggested: ModelDocumentSchema,
   rules: z.array(LearntRuleSchema),

@@ -37,7 +37,7 @@ export async function processAnalysis(ctx: PipelineContext, job: Job, token: str
   try {
     if (!(await runs.update(portalId, modelId, requestedAt, { status: 'running', startedAt: ctx.clock() }))) return { skipped: 'superseded' as const };
     const current = await ctx.models.getPublished(portalId, modelId);
-    const contacts = await readPortalContacts(
+    const { contacts, sampledFrom } = await readPortalContacts(
       ctx.gateway.forPortal(portalId),
       { current: current?.model ?? null, extra: request.properties, exclude: request.exclude, maxContacts: request.maxContacts ?? DEFAULT_MAX_CONTACTS },
       (fetched) => runs.update(portalId, modelId, requestedAt, { fetched }),
@@ -49,6 +49,7 @@ export async function processAnalysis(ctx: PipelineContext, job: Job, token: str
       computedAt: new Date(now).toISOString(),
       currentVersion: current?.version ?? null,
       contacts: contacts.length,
+      sampledFrom,
       reached,
       suggested: suggestion.suggested,
       rules: suggestion.rules,

@@ -76,7 +76,7 @@ function SuggestionResult(props: { modelId: string; draft: DraftState; actions: 
   return (
     <Flex direction="column" gap="md">
       <Statistics testId="analysis-summary">
-        <StatisticsItem label="Contacts read" number={report.contacts} />
+        <StatisticsItem label={report.sampledFrom && report.sampledFrom > report.contacts ? `Contacts read (a uniform sample of ${report.sampledFrom})` : 'Contacts read (every contact)'} number={report.contacts} />
         <StatisticsItem label="Learnt from (converted)" number={`${report.training.rows} (${report.training.positives})`} />
         <StatisticsItem label="Measured on (converted)" number={`${report.heldOut.rows} (${report.heldOut.positives})`} />
       </Statistics>
