@@ -38,7 +38,7 @@ export function forwardSelection(features: readonly Feature[], y: Float64Array, 
     for (const next of rankCandidates(features, sparse, chosen, out, fit, y, options)) {
       const trial = [...chosen, next];
       if (count(trial) > options.maxRules) continue;
-      const refit = fitLogistic(trial.map((c) => features[c]!.x), y, options.ridge);
+      const refit = fitLogistic(trial.map((c) => features[c]!.x), y, options.ridge, 50, [fit.intercept, ...fit.coefs, 0]);
       out.add(next);
       if (!refit.converged || refit.maxAbsCoef > MAX_COEF) {
         rejected.push({ index: next, reason: refit.converged ? `coefficient ${refit.maxAbsCoef.toFixed(1)}` : 'fit did not converge' });

@@ -21,14 +21,22 @@ export type LogisticFit = {
  * and shrinks those that rest on few rows. A full Newton step can overshoot on skewed data (a rare outcome, a
  * signal held by almost every row); each step is halved until the penalised log-likelihood does not fall, which
  * makes every iteration an improvement. Converged when the largest step is below 1e-8 or the objective moves by
- * less than 1e-10 of its size.
+ * less than 1e-10 of its size. `start` ([intercept, coefs…]) starts from a previous fit.
  */
-export function fitLogistic(columns: readonly ArrayLike<number>[], y: Float64Array, ridge: number, maxIter = 50): LogisticFit {
+export function fitLogistic(
+  columns: readonly ArrayLike<number>[],
+  y: Float64Array,
+  ridge: number,
+  maxIter = 50,
+  start?: readonly number[],
+): LogisticFit {
   const n = y.length;
   const d = columns.length + 1;
   let beta = new Float64Array(d);
   const mean = y.reduce((s, v) => s + v, 0) / n;
   beta[0] = Math.log(Math.max(mean, 1e-6) / Math.max(1 - mean, 1e-6));
+  // A warm start (the previous fit, the new coefficient at 0) saves Newton steps; the optimum is the same.
+  if (start) start.slice(0, d).forEach((b, j) => (beta[j] = b));
   const eta = new Float64Array(n);
   linearPredictor(columns, beta, eta);
   let objective = penalised(eta, y, beta, ridge);
