@@ -1,4 +1,4 @@
-import { NO_USEFUL_MODEL, type AucEstimate, type Proportion } from '../../../../src/contract/index.js';
+import { NO_USEFUL_MODEL, type AccuracyReport, type AucEstimate, type Proportion } from '../../../../src/contract/index.js';
 
 /** Display helpers of the analysis panels. Pure. */
 
@@ -42,4 +42,21 @@ export function failedRunMessage(error: string | null): { title: string; body: s
     };
   }
   return { title: 'The analysis did not finish', body: error ?? 'Unknown error', variant: 'danger' };
+}
+
+/**
+ * The calibration chart's points: one series per model (the `model` field, which the LineChart groups by colour
+ * into one line each), ordered by score band first, so the category axis lists the bands in order even when a
+ * band is empty for the first model and not for another (empty bands are left out: no rate to draw).
+ */
+export function calibrationPoints(series: readonly { name: string; report: AccuracyReport }[]): { band: string; model: string; rate: number }[] {
+  const bands = series[0]?.report.calibration.length ?? 0;
+  const out: { band: string; model: string; rate: number }[] = [];
+  for (let b = 0; b < bands; b++) {
+    for (const s of series) {
+      const band = s.report.calibration[b];
+      if (band && band.n > 0) out.push({ band: band.label, model: s.name, rate: Math.round(band.rate * 10000) / 100 });
+    }
+  }
+  return out;
 }
