@@ -7,7 +7,7 @@ import type { LabelledContact } from './labelled-contact.js';
 import type { LeakageWarning } from './leakage-guard.js';
 import { learnWithBaseline } from './learn-model.js';
 import { modelVerdict } from './model-verdict.js';
-import { NO_USEFUL_MODEL } from './refusal.js';
+import { NO_USEFUL_MODEL } from '../contract/analysis.js';
 import { diffModels } from './model-diff.js';
 import type { Model } from './model-types.js';
 import type { SkippedColumn } from './prepare-columns.js';

@@ -19,7 +19,11 @@ export type {
   CapacityOption, CapacityThreshold, ForwardAccuracy, ForwardHorizon, ModelDiff, RuleChange, ScoreCount, ThresholdChange,
 } from '../analysis/report-schemas.js';
 
-export { NO_USEFUL_MODEL } from '../analysis/refusal.js';
+/**
+ * How the message of a learning run that found no model worth suggesting starts (the reason follows), so the
+ * settings page can word it as a finding about the data rather than a failure of the app.
+ */
+export const NO_USEFUL_MODEL = 'No model worth suggesting: ';
 
 export const LeakageWarningSchema = z.object({
   column: z.string(),
