@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: the pipeline measured in one run against the local sandbox at HubSpot's real limits (110
  * requests / 10 s per portal; the app's budget share from config), printed as one table. Phases, in order:
- * engine (in this fresh process), the worst model within the limits (evaluation.bench.ts), backfill of 20,000
- * contacts after an OAuth install (worker peak RSS read from /proc; Redis memory per scored contact after it), a
- * 20,000-event import burst, freshness at steady load, webhook ingest with autocannon (in its own process). The app
- * runs as production runs it: one web and one worker process.
+ * engine (in this fresh process), the worst model within the limits (evaluation.bench.ts), learning (analyze on
+ * 41,000 rows, bench/lib/learn-phase.ts), backfill of 20,000 contacts after an OAuth install (worker peak RSS read
+ * from /proc; Redis memory per scored contact after it), a 20,000-event import burst, freshness at steady load,
+ * webhook ingest with autocannon (in its own process). The app runs as production runs it: one web and one worker
+ * process.
  */
 import { cpus, loadavg } from 'node:os';
 import { Redis } from 'ioredis';
@@ -16,6 +17,7 @@ import { measureBurst } from './lib/burst-phase.js';
 import { measureFreshness } from './lib/freshness-phase.js';
 import { measureIngest } from './lib/ingest-phase.js';
 import { measureMemory, usedMemory } from './lib/memory-phase.js';
+import { benchLearning, formatLearning } from './lib/learn-phase.js';
 import { renderTable } from './lib/report-table.js';
 
 const CONTACTS = 20_000;
@@ -30,6 +32,8 @@ status('engine: scoring 200,000 contacts on one core…');
 const engine = await benchEngine({ times: 'epoch' });
 status('evaluation: the worst model within the limits, per contact and on the evaluation threads…');
 const evaluation = await benchEvaluation();
+status('learning: analyze on 41,000 rows × 15 columns with 5-fold cross-validation, in this process…');
+const learning = benchLearning();
 
 status(`setup: sandbox seeded with ${CONTACTS.toLocaleString('en-US')} contacts, web and worker processes…`);
 const stack = await startBenchStack({ contacts: CONTACTS });
@@ -56,6 +60,7 @@ try {
 
   process.stdout.write(renderTable({ engine, backfill, burst, freshness, ingest, memory, budgetPer10s: stack.config.budgetPer10s }));
   process.stdout.write(`\n${formatEvaluation(evaluation)}\n`);
+  process.stdout.write(`\n${formatLearning(learning)}\n`);
   process.stdout.write(`\nMachine: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores, node ${process.version}; load average at start ${load}. ` +
     `Run took ${Math.round((Date.now() - started) / 1000)} s.\n`);
 } finally {

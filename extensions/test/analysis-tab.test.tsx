@@ -72,6 +72,9 @@ describe('the Analysis tab', () => {
     // Empty bands are left out: the suggested model has no contact scoring 30–39, the live one none at 90–100.
     expect(calibration.filter((d) => d.model === 'Suggested').map((d) => d.band)).toEqual(['0–9', '10–19', '20–29', '40–49', '50–59', '60–69', '70–79', '80–89', '90–100']);
     expect(calibration.find((d) => d.model === 'Suggested' && d.band === '90–100')!.rate).toBe(95);
+    // One line per model, and the bands on the axis in order although 30–39 is empty for the first model.
+    expect([...new Set(calibration.map((d) => d.model))]).toEqual(['Suggested', 'Live v2']);
+    expect([...new Set(calibration.map((d) => d.band))]).toEqual(['0–9', '10–19', '20–29', '30–39', '40–49', '50–59', '60–69', '70–79', '80–89', '90–100']);
     expect(rowText(r, 'analysis-report-stage:Suggested:SQL')).toBe('Suggested SQL (≥ 60) 50 80.0% (67.0–89.0%) 44.4% (35.0–55.0%)');
   });
 

@@ -79,5 +79,7 @@ export const CrossValidationSchema = z.object({
   mean: z.number(),
   /** Sample standard deviation over the folds. */
   sd: z.number(),
+  /** The baseline: each fold's best single rule alone (0.5 where a fold learnt none), on the same held-out fold. */
+  bestSingleRule: z.object({ aucs: z.array(z.number()), mean: z.number() }).optional(),
 });
 export type CrossValidation = z.infer<typeof CrossValidationSchema>;

@@ -48,11 +48,18 @@ export const AnalysisOptionsSchema = z.object({
   minSupportRows: z.number().int().min(1).default(20),
   /** L2 penalty of the logistic fit; see logistic-fit.ts. */
   ridge: z.number().min(0).default(1),
+  /** Property name → the label the portal shows for it, used in rule and group labels. */
+  propertyLabels: z.record(z.string(), z.string().min(1)).default({}),
   /** Column → dimension; columns not listed are placed by name (see dimension-of.ts). */
   dimensions: z.record(z.string(), DimensionSchema).default({}),
   eventWindows: z.array(z.number().positive()).default([7, 30, 90]),
   eventCaps: z.array(z.number().int().min(1)).default([1, 3]),
   leakage: LeakageOptionsSchema.prefault({}),
+  /**
+   * Compute what is only reported (leakage warnings, the signal report, grades and stages). Cross-validation
+   * folds, which keep only the ranking, turn it off; their leakage decision is made once, on all rows.
+   */
+  reports: z.boolean().default(true),
   stages: StageOptionsSchema.prefault({}),
   model: z
     .object({

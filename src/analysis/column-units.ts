@@ -1,5 +1,5 @@
-import { numericCuts } from './candidate-features.js';
-import { UNKNOWN, type ColumnProfile } from './column-profile.js';
+import { noNumberSpec, numericCuts } from './candidate-features.js';
+import { SENTINEL, UNKNOWN, type ColumnProfile } from './column-profile.js';
 import type { FeatureSpec } from './feature-spec.js';
 import { upperBound } from './upper-bound.js';
 
@@ -8,7 +8,7 @@ export type ColumnUnit = { spec: FeatureSpec; rows: number; positives: number };
 
 /**
  * Splits a column into disjoint parts: frequent levels, "other" and "unknown" for a categorical column; the
- * ranges between the `bins`-quantile cut points and "unknown" for a numeric one. `unitOf[i]` is row i's part,
+ * ranges between the `bins`-quantile cut points, "no number" and the sentinel for a numeric one. `unitOf[i]` is row i's part,
  * or -1 (a non-numeric value in a numeric column). Per-part conversion is what the signal report and the leakage
  * guard read.
  */
@@ -36,9 +36,12 @@ export function columnUnits(
     p.numbers.forEach((x, i) => {
       if (!Number.isNaN(x)) unitOf[i] = upperBound(cuts, x);
     });
-    specs.push(set([], true, false));
+    specs.push(noNumberSpec(p));
+    const unknownUnit = specs.length - 1;
+    if (p.sentinel !== null) specs.push({ type: 'equals', column: p.column, value: p.sentinel });
     p.codes.forEach((c, i) => {
-      if (c === UNKNOWN) unitOf[i] = specs.length - 1;
+      if (c === UNKNOWN) unitOf[i] = unknownUnit;
+      else if (c === SENTINEL) unitOf[i] = unknownUnit + 1;
     });
   } else {
     p.levels.forEach((l) => specs.push(set([l.label], false, false)));

@@ -1,10 +1,14 @@
 import type { Condition } from './model-types.js';
 
+
+export { specLabel, MAX_LABEL } from './feature-label.js';
+
 /**
  * What a candidate signal means, as data (JSON-serialisable, so reports can carry it):
  * - `set`: the column's value is one of `members` (frequent levels, by label), or unknown when `unknown`, or any
  *   other known value when `other`. `frequent` lists every frequent level, so "other" can be written as a condition.
- * - `atLeast`: the column is a number ≥ `threshold`.  `range`: a number in [lo, hi) (reports only).
+ * - `atLeast`: the column is a number ≥ `threshold`.  `range`: a number in [lo, hi).  `equals`: a sentinel number.
+ * - `noNumber`: a numeric column holds no number (unknown, or a text cell).
  * - `events`: the number of `eventType` events in the last `withinDays` days, counted up to `cap` (as a fraction
  *   of `cap`); written as an event rule with `maxPoints`.
  */
@@ -20,7 +24,12 @@ export type FeatureSpec =
       wholeValues?: boolean;
     }
   | { type: 'atLeast'; column: string; threshold: number }
-  | { type: 'range'; column: string; lo: number | null; hi: number | null }
+  /** A number in [lo, hi); with `above`, also strictly above it (a range that leaves out a low sentinel). */
+  | { type: 'range'; column: string; lo: number | null; hi: number | null; above?: number }
+  /** A numeric column's sentinel value (999 for "never"): a category of its own. */
+  | { type: 'equals'; column: string; value: number }
+  /** A numeric column's value is unknown, or (with `orText`) not a number at all, which the learner reads alike. */
+  | { type: 'noNumber'; column: string; orText: boolean }
   | { type: 'events'; eventType: string; withinDays: number; cap: number };
 
 /** The column (or `events:<type>`) a spec reads: rules on one column share a group in the model. */
@@ -39,11 +48,21 @@ export function specCondition(spec: FeatureSpec, negate: boolean, unknownTokens:
       const leaf: Condition = { property, op: 'gte', value: spec.threshold };
       return negate ? { not: leaf } : leaf;
     }
+    case 'equals': {
+      const leaf: Condition = { property, op: 'between', value: [spec.value, spec.value] };
+      return negate ? { not: leaf } : leaf;
+    }
+    case 'noNumber': {
+      // Every number is ≥ 0 or < 0; a numeric operator is false on text and on unknown (SCORING-MODEL.md).
+      const leaf: Condition = spec.orText ? { not: isNumber(property) } : { property, op: 'unknown' };
+      return negate ? { not: leaf } : leaf;
+    }
     case 'range': {
       const parts: Condition[] = [];
+      if (spec.above !== undefined) parts.push({ property, op: 'gt', value: spec.above });
       if (spec.lo !== null) parts.push({ property, op: 'gte', value: spec.lo });
       if (spec.hi !== null) parts.push({ property, op: 'lt', value: spec.hi });
-      const cond: Condition = parts.length === 1 ? parts[0]! : { all: parts };
+      const cond: Condition = parts.length === 1 ? parts[0]! : parts.length ? { all: parts } : isNumber(property);
       return negate ? { not: cond } : cond;
     }
     case 'events':
@@ -51,6 +70,10 @@ export function specCondition(spec: FeatureSpec, negate: boolean, unknownTokens:
     case 'set':
       return setCondition(spec, negate, unknownTokens.filter((t) => t.trim() !== ''));
   }
+}
+
+function isNumber(property: string): Condition {
+  return { any: [{ property, op: 'gte', value: 0 }, { property, op: 'lt', value: 0 }] };
 }
 
 function setCondition(spec: Extract<FeatureSpec, { type: 'set' }>, negate: boolean, tokens: string[]): Condition {
@@ -86,63 +109,3 @@ function setCondition(spec: Extract<FeatureSpec, { type: 'set' }>, negate: boole
   return oneOf(members);
 }
 
-/** A label a marketer can read: "Lead Source is Reference or Welingak Website", "TotalVisits below 3 or unknown". */
-export function specLabel(spec: FeatureSpec, negate = false): string {
-  const text = rawLabel(spec, negate);
-  return text.length <= MAX_LABEL ? text : `${text.slice(0, MAX_LABEL - 1)}…`;
-}
-
-function rawLabel(spec: FeatureSpec, negate: boolean): string {
-  switch (spec.type) {
-    case 'atLeast':
-      return negate ? `${spec.column} below ${fmt(spec.threshold)} or unknown` : `${spec.column} ≥ ${fmt(spec.threshold)}`;
-    case 'range': {
-      const text =
-        spec.lo === null ? `below ${fmt(spec.hi!)}` : spec.hi === null ? `≥ ${fmt(spec.lo)}` : `${fmt(spec.lo)} to under ${fmt(spec.hi)}`;
-      return `${spec.column} ${negate ? 'not ' : ''}${text}`;
-    }
-    case 'events':
-      return spec.cap === 1
-        ? `a ${spec.eventType} in the last ${spec.withinDays} days`
-        : `each ${spec.eventType} in the last ${spec.withinDays} days (up to ${spec.cap})`;
-    case 'set':
-      return setLabel(spec, negate);
-  }
-}
-
-/**
- * A set is described by its members or by what it leaves out, whichever reads shorter: "Last Activity is not
- * Email Bounced" rather than a list of every other level. Both describe the rule's exact condition.
- */
-function setLabel(spec: Extract<FeatureSpec, { type: 'set' }>, negate: boolean): string {
-  const inSet = new Set(spec.members.map((m) => m.toLowerCase()));
-  const members = negate ? spec.frequent.filter((l) => !inSet.has(l.toLowerCase())) : spec.members;
-  const unknown = spec.unknown !== negate;
-  const other = spec.other !== negate;
-  const parts = (levels: string[], o: boolean, u: boolean) => [...levels, ...(o ? ['another value'] : []), ...(u ? ['unknown'] : [])];
-  const yes = parts(members, other, unknown);
-  const no = parts(spec.frequent.filter((l) => !members.includes(l)), !other, !unknown);
-  if (yes.length === 1 && unknown) return `${spec.column} is unknown`;
-  if (no.length === 1 && !unknown) return `${spec.column} is known`; // everything but unknown
-  const positive = fitLabel(`${spec.column} is `, yes);
-  const negative = fitLabel(`${spec.column} is ${no.length === 1 ? 'not' : 'none of'} `, no);
-  return negative.length < positive.length ? negative : positive;
-}
-
-/** Labels are at most 80 characters (the model format's limit): long lists end in "… or N more". */
-export const MAX_LABEL = 80;
-
-function fitLabel(lead: string, parts: string[]): string {
-  const list = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
-  const whole = lead + list(parts);
-  if (whole.length <= MAX_LABEL) return whole;
-  for (let k = parts.length - 1; k >= 1; k--) {
-    const text = `${lead}${parts.slice(0, k).join(', ')} or ${parts.length - k} more`;
-    if (text.length <= MAX_LABEL) return text;
-  }
-  return `${whole.slice(0, MAX_LABEL - 1)}…`;
-}
-
-function fmt(x: number): string {
-  return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(4)));
-}

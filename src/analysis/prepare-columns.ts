@@ -3,7 +3,7 @@ import { profileColumn, type ColumnProfile } from './column-profile.js';
 import type { LabelledContact } from './labelled-contact.js';
 
 /** Why a column took no part in learning. */
-export type SkippedColumn = { column: string; reason: 'excluded' | 'identifier' | 'constant' | 'leakage' };
+export type SkippedColumn = { column: string; reason: 'excluded' | 'identifier' | 'constant' | 'empty' | 'leakage' };
 
 /**
  * Profiles every property column found on the rows (in first-seen order), apart from the ones the caller
@@ -35,7 +35,7 @@ export function prepareColumns(
       continue;
     }
     const p = profileColumn(column, rows.map((r) => r.properties[column]), labels, tokens, minLevelRows);
-    if (p.kind === 'identifier' || p.kind === 'constant') skipped.push({ column, reason: p.kind });
+    if (p.kind === 'identifier' || p.kind === 'constant' || p.kind === 'empty') skipped.push({ column, reason: p.kind });
     else profiles.push(p);
   }
   return { profiles, skipped };

@@ -5,7 +5,9 @@ import type { BuiltRule } from './build-model.js';
 import { evaluateModel } from './evaluate-model.js';
 import type { LabelledContact } from './labelled-contact.js';
 import type { LeakageWarning } from './leakage-guard.js';
-import { learnModel } from './learn-model.js';
+import { learnWithBaseline } from './learn-model.js';
+import { modelVerdict } from './model-verdict.js';
+import { NO_USEFUL_MODEL } from '../contract/analysis.js';
 import { diffModels } from './model-diff.js';
 import type { Model } from './model-types.js';
 import type { SkippedColumn } from './prepare-columns.js';
@@ -43,7 +45,9 @@ export type Suggestion = {
  * Learns a model from labelled contacts on a seeded, stratified `split` of them and measures it and the current
  * model on the rest, so the two accuracy reports are comparable and neither is flattered by data it learnt from.
  * The suggestion keeps the current model's id, name, property prefix and scope, so adopting it as the draft writes
- * the same HubSpot properties for the same contacts. Throws `NOT_ENOUGH_DATA` below `minEach` of either outcome.
+ * the same HubSpot properties for the same contacts. Throws `NOT_ENOUGH_DATA` below `minEach` of either outcome,
+ * and `NO_USEFUL_MODEL` (the message starting with NO_USEFUL_MODEL, then the reason) when the learnt model does not
+ * beat its baselines on the held-out contacts (model-verdict.ts): no suggestion is made then.
  */
 export function suggestModel(rows: readonly LabelledContact[], current: Model | null, options: SuggestOptions): Suggestion {
   const minEach = options.minEach ?? 10;
@@ -56,7 +60,7 @@ export function suggestModel(rows: readonly LabelledContact[], current: Model | 
   }
   const seed = options.seed ?? 1;
   const { train, test } = splitRows(rows, options.split ?? 0.7, seed);
-  const learnt = learnModel(train, {
+  const { result: learnt, bestSingle } = learnWithBaseline(train, {
     now: options.now,
     seed,
     ...(options.maxRules ? { maxRules: options.maxRules } : {}),
@@ -64,6 +68,15 @@ export function suggestModel(rows: readonly LabelledContact[], current: Model | 
     ...(current ? { model: { id: current.id, name: current.name, propertyPrefix: current.propertyPrefix } } : {}),
   });
   const suggested = current?.scope ? withScope(learnt.model, current.scope) : learnt.model;
+  const accuracy = evaluateModel(suggested, test, options.now);
+  const measurable = accuracy.positives > 0 && accuracy.positives < accuracy.rows;
+  const verdict = modelVerdict({
+    rules: learnt.rules.length,
+    crossValidation: null,
+    heldOutAuc: measurable ? accuracy.auc.auc : null,
+    heldOutSingleAuc: measurable && bestSingle ? evaluateModel(bestSingle, test, options.now).auc.auc : null,
+  });
+  if (!verdict.ok) throw new AppError('NO_USEFUL_MODEL', `${NO_USEFUL_MODEL}${verdict.reason}`);
   return {
     suggested,
     rules: learnt.rules,
@@ -71,7 +84,7 @@ export function suggestModel(rows: readonly LabelledContact[], current: Model | 
     skipped: learnt.skipped,
     training: learnt.training,
     heldOut: { rows: test.length, positives: test.filter((r) => r.converted).length },
-    accuracy: { suggested: evaluateModel(suggested, test, options.now), current: current ? evaluateModel(current, test, options.now) : null },
+    accuracy: { suggested: accuracy, current: current ? evaluateModel(current, test, options.now) : null },
     outcomes: { suggested: scoreCounts(suggested, test, options.now), current: current ? scoreCounts(current, test, options.now) : null },
     diff: current ? diffModels(current, suggested) : null,
   };

@@ -1,20 +1,18 @@
 import { writeFile } from 'node:fs/promises';
-import type { AccuracyReport, CrossValidation } from '../analysis/accuracy-report-schema.js';
-import { crossValidate } from '../analysis/cross-validate.js';
-import { evaluateModel } from '../analysis/evaluate-model.js';
-import { formatLearnResult } from '../analysis/format-learn.js';
-import { formatAccuracyReport, formatCrossValidation } from '../analysis/format-report.js';
-import { learnModel } from '../analysis/learn-model.js';
-import { splitRows } from '../analysis/split-rows.js';
+import { basename } from 'node:path';
+import { analyzeRows, describeProvenance } from '../analysis/analyze-rows.js';
+import { formatAnalysis } from '../analysis/format-analysis.js';
 import { AppError } from '../errors.js';
-import { labelledRows, parseOutcome, readCsv } from './csv-source.js';
+import { csvNotes, labelledRows, parseOutcome, provenancePath, readCsv } from './csv-source.js';
 import { exitOnAppError } from './exit-on-app-error.js';
 import { parseCommandArgs } from './parse-command-args.js';
 
 const HELP = `Usage: lead-scoring analyze --csv FILE --outcome COLUMN=VALUE [options]
 
 Learns a points model from past conversions in a CSV (one row per contact; columns are property names as written
-in the header), reports its cross-validated accuracy and any leaky columns, and writes the model.
+in the header), reports its cross-validated accuracy and any leaky columns, and writes the model. A model that
+does not beat its baselines (guessing, its best single rule) on rows it did not learn from is not written: the
+reason goes to stderr and the exit status is 2. Rows the CSV reader cannot use are skipped and listed by line.
 
   --csv FILE            the labelled contacts
   --outcome COL=VALUE   a row converted when COL equals VALUE (trimmed, case-insensitive), e.g. Converted=1
@@ -28,7 +26,8 @@ in the header), reports its cross-validated accuracy and any leaky columns, and 
   --fit COLS, --engagement COLS   place these columns in that dimension (default: by name)
   --unknown TOKENS      comma-separated values that mean unknown besides empty (default: Select)
   --id ID, --name NAME  the model's id and name
-  --out MODEL.json      write the model there
+  --out MODEL.json      write the model there, and its provenance (source fingerprint, split, rows learnt
+                        from) beside it as MODEL.provenance.json, which evaluate reads
   --json                print everything as one JSON document`;
 
 const list = (values: string[] | undefined): string[] =>
@@ -53,17 +52,21 @@ const OPTIONS = {
   json: { type: 'boolean' },
 } as const;
 
-/** `lead-scoring analyze`: see HELP. Exit 0 on success, 1 on bad input. */
+/**
+ * `lead-scoring analyze`: see HELP. Exit 0 when a model was learnt (and written), 2 when the data gave no model
+ * worth using (the reason on stderr, no model written), 1 on bad input.
+ */
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommandArgs('analyze', HELP, argv, OPTIONS, ['csv', 'outcome']);
   if ('exit' in parsed) return parsed.exit;
   const { values } = parsed;
   try {
     const seed = integer(values.seed ?? '1', '--seed');
-    const split = values.split === undefined ? null : share(values.split);
+    const split = values.split === null || values.split === undefined ? null : share(values.split);
     const folds = integer(values.folds ?? '5', '--folds');
-    const rows = labelledRows(await readCsv(values.csv), parseOutcome(values.outcome));
-    const { train, test } = split === null ? { train: rows, test: [] } : splitRows(rows, split, seed);
+    const table = await readCsv(values.csv);
+    for (const note of csvNotes(table, values.csv)) process.stderr.write(`${note}\n`);
+    const rows = labelledRows(table, parseOutcome(values.outcome));
     const now = Date.now();
     const dimensions = Object.fromEntries([
       ...list(values.fit).map((c) => [c, 'fit'] as const),
@@ -80,21 +83,23 @@ export async function run(argv: string[]): Promise<number> {
       ...(values.unknown !== undefined ? { unknownTokens: ['', ...list([values.unknown])] } : {}),
       model: { ...(values.id ? { id: values.id } : {}), ...(values.name ? { name: values.name } : {}) },
     };
-    const result = learnModel(train, options);
-    const leaky = result.skipped.filter((s) => s.reason === 'leakage').map((s) => s.column);
-    const crossValidation: CrossValidation | null = folds >= 2 ? crossValidate(train, options, leaky, folds) : null;
-    const holdout: AccuracyReport | null = test.length ? evaluateModel(result.model, test, now) : null;
-    if (values.out) await writeFile(values.out, `${JSON.stringify(result.model, null, 2)}\n`);
-    if (values.json) {
-      const split_ = split === null ? null : { share: split, seed, trainRows: train.length, testRows: test.length };
-      process.stdout.write(`${JSON.stringify({ ...result, crossValidation, split: split_, holdout }, null, 2)}\n`);
-      return 0;
+    const source = { name: basename(values.csv), sha256: table.sha256, rows: rows.length, skippedLines: table.skippedLines.length };
+    const analysis = analyzeRows({ rows, options, split, folds, source, outcome: values.outcome });
+    const { learnt, verdict, provenance } = analysis;
+    const model = learnt && verdict.ok ? { ...learnt.model, description: describeProvenance(provenance, analysis.crossValidation) } : null;
+    if (model && values.out) {
+      await writeFile(values.out, `${JSON.stringify(model, null, 2)}\n`);
+      await writeFile(provenancePath(values.out), `${JSON.stringify(provenance)}\n`);
     }
-    const out = [formatLearnResult(result), ''];
-    if (crossValidation) out.push(`Cross-validated ROC AUC: ${formatCrossValidation(crossValidation)}`);
-    if (holdout) out.push('', `Held out (${test.length} contacts not used for learning):`, formatAccuracyReport(holdout));
-    if (values.out) out.push('', `Model written to ${values.out}`);
-    process.stdout.write(`${out.join('\n')}\n`);
+    if (values.json) {
+      const { learntRows: _rows, ...shown } = provenance;
+      const doc = { ...learnt, model, written: Boolean(model && values.out), verdict, crossValidation: analysis.crossValidation, split: shown.split, holdout: analysis.holdout, provenance: shown };
+      process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    } else process.stdout.write(`${formatAnalysis(analysis, model ? values.out : undefined)}\n`);
+    if (!verdict.ok) {
+      process.stderr.write(`lead-scoring analyze: no model ${values.out ? 'written' : 'suggested'}: ${verdict.reason}\n`);
+      return 2;
+    }
     return 0;
   } catch (error) {
     return exitOnAppError('analyze', error);

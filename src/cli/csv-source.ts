@@ -1,35 +1,44 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { parse } from 'csv-parse/sync';
 import type { LabelledContact } from '../analysis/labelled-contact.js';
 import { AppError, ValidationError } from '../errors.js';
+import { parseCsvText, type CsvTable } from './csv-table.js';
 
-/** A CSV file as read: its header (property names as written) and one record per data row. */
-export type CsvTable = { header: string[]; rows: Record<string, string>[] };
+export type { CsvTable } from './csv-table.js';
+
+/** A CSV file as read, with the SHA-256 of its bytes (the source fingerprint a learnt model records). */
+export type CsvFile = CsvTable & { path: string; sha256: string };
 
 /**
- * Reads a CSV export (a HubSpot contact export or any table with a header row). A byte-order mark is dropped,
- * blank lines are skipped; a malformed file fails with the line csv-parse stopped at.
+ * Reads a CSV export (a HubSpot contact export or any table with a header row) with parseCsvText: any of comma,
+ * semicolon or tab, a byte-order mark, CRLF, quoted fields; unusable rows are skipped and listed by line.
  */
-export async function readCsv(path: string): Promise<CsvTable> {
-  let text: string;
+export async function readCsv(path: string): Promise<CsvFile> {
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (cause) {
     throw new AppError('CSV_UNREADABLE', `cannot read ${path}: ${(cause as Error).message}`, { cause });
   }
-  let records: string[][];
-  try {
-    records = parse(text, { bom: true, skip_empty_lines: true }) as string[][];
-  } catch (cause) {
-    throw new AppError('CSV_INVALID', `${path} is not valid CSV: ${(cause as Error).message}`, { cause });
-  }
-  const [header, ...data] = records;
-  if (!header || header.length === 0) throw new AppError('CSV_INVALID', `${path} has no header row`);
-  const names = header.map((h) => h.trim());
-  const duplicate = names.find((h, i) => names.indexOf(h) !== i);
-  if (duplicate !== undefined) throw new AppError('CSV_INVALID', `${path}: column "${duplicate}" appears twice in the header`);
-  const rows = data.map((cells) => Object.fromEntries(names.map((h, i) => [h, cells[i] ?? ''])));
-  return { header: names, rows };
+  const table = parseCsvText(bytes.toString('utf8'));
+  if (table.header.length === 0) throw new AppError('CSV_INVALID', `${path} has no header row`);
+  return { ...table, path, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** The provenance file written beside a model file: `model.json` → `model.provenance.json`. */
+export function provenancePath(modelPath: string): string {
+  return modelPath.replace(/(\.json)?$/i, '.provenance.json');
+}
+
+/** What reading set aside, one line each, for stderr: skipped rows by line number and renamed header names. */
+export function csvNotes(table: CsvTable, path: string): string[] {
+  const shown = table.skippedLines.slice(0, 20).map((s) => `${path}:${s.line}: row skipped: ${s.reason}`);
+  const more = table.skippedLines.length - shown.length;
+  return [
+    ...shown,
+    ...(more > 0 ? [`${path}: ${more} more rows skipped`] : []),
+    ...table.renamed.map((r) => `${path}: column "${r.from}" appears more than once; this one is read as "${r.to}"`),
+  ];
 }
 
 /** The outcome: rows whose `column` equals `value` (trimmed, case-insensitive) converted. */

@@ -1,7 +1,11 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
 import { evaluateModel } from '../analysis/evaluate-model.js';
+import type { LabelledContact } from '../analysis/labelled-contact.js';
+import { overlapCount } from '../analysis/row-fingerprint.js';
 import { formatAccuracyReport } from '../analysis/format-report.js';
 import { AppError } from '../errors.js';
-import { labelledRows, parseOutcome, readCsv } from './csv-source.js';
+import { csvNotes, labelledRows, parseOutcome, provenancePath, readCsv } from './csv-source.js';
 import { exitOnAppError } from './exit-on-app-error.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { readModel } from './read-model.js';
@@ -15,6 +19,8 @@ its 95% interval, lift by decile, conversion per score band (calibration), preci
   --csv FILE            the labelled contacts (columns are property names as written in the header)
   --outcome COL=VALUE   a row converted when COL equals VALUE (trimmed, case-insensitive)
   --now ISO             score as of this time (default: now; matters for date conditions and events)
+  --provenance FILE     the model's provenance (default: MODEL.provenance.json beside it, when present): says
+                        how many of the rows measured are rows the model learnt from
   --json                print the report as JSON`;
 
 const OPTIONS = {
@@ -22,6 +28,7 @@ const OPTIONS = {
   csv: { type: 'string' },
   outcome: { type: 'string' },
   now: { type: 'string' },
+  provenance: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
@@ -36,11 +43,52 @@ export async function run(argv: string[]): Promise<number> {
     const loaded = await readModel(values.model);
     if (!loaded.ok) throw new AppError('MODEL_UNUSABLE', loaded.message);
     const model = loaded.model;
-    const rows = labelledRows(await readCsv(values.csv), parseOutcome(values.outcome));
+    const table = await readCsv(values.csv);
+    for (const note of csvNotes(table, values.csv)) process.stderr.write(`${note}\n`);
+    const rows = labelledRows(table, parseOutcome(values.outcome));
     const report = evaluateModel(model, rows, now);
-    process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatAccuracyReport(report)}\n`);
+    const overlap = await learntOverlap(values.provenance ?? provenancePath(values.model), rows, values.provenance !== undefined);
+    const note = overlap === null ? null : overlapNote(overlap, rows.length);
+    // The JSON report keeps its schema on stdout; the note goes to stderr there.
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      if (note) process.stderr.write(`${note}\n`);
+    } else process.stdout.write(`${[...(note ? [note, ''] : []), formatAccuracyReport(report)].join('\n')}\n`);
     return 0;
   } catch (error) {
     return exitOnAppError('evaluate', error);
   }
+}
+
+/**
+ * How many of `rows` the model learnt from, by the row fingerprints in its provenance file; null when there is no
+ * such file (a hand-written model). A file named explicitly must exist and parse.
+ */
+async function learntOverlap(path: string, rows: readonly LabelledContact[], required: boolean): Promise<number | null> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (cause) {
+    if (!required && (cause as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new AppError('PROVENANCE_UNREADABLE', `cannot read ${path}: ${(cause as Error).message}`, { cause });
+  }
+  const parsed = ProvenanceFileSchema.safeParse(parseJson(text));
+  if (!parsed.success) throw new AppError('PROVENANCE_INVALID', `${path} is not a model provenance file (expected learntRows)`);
+  return overlapCount(rows, new Set(parsed.data.learntRows));
+}
+
+const ProvenanceFileSchema = z.object({ learntRows: z.array(z.string()) });
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function overlapNote(overlap: number, rows: number): string | null {
+  if (overlap === 0) return 'None of these rows is a row the model learnt from: the figures are out of sample.';
+  const share = ((100 * overlap) / rows).toFixed(1);
+  return `Caution: ${overlap} of these ${rows} rows (${share}%) are rows the model learnt from; figures on them are in-sample and flatter it.`;
 }

@@ -19,6 +19,12 @@ export type {
   CapacityOption, CapacityThreshold, ForwardAccuracy, ForwardHorizon, ModelDiff, RuleChange, ScoreCount, ThresholdChange,
 } from '../analysis/report-schemas.js';
 
+/**
+ * How the message of a learning run that found no model worth suggesting starts (the reason follows), so the
+ * settings page can word it as a finding about the data rather than a failure of the app.
+ */
+export const NO_USEFUL_MODEL = 'No model worth suggesting: ';
+
 export const LeakageWarningSchema = z.object({
   column: z.string(),
   reasons: z.array(z.string()),
@@ -27,8 +33,9 @@ export const LeakageWarningSchema = z.object({
 });
 export const LearntRuleSchema = z.object({
   ruleId: z.string(), groupId: z.string(), dimension: z.enum(['fit', 'engagement']), label: z.string(), points: z.number(), coef: z.number(),
+  completeness: z.boolean(),
 });
-export const SkippedColumnSchema = z.object({ column: z.string(), reason: z.enum(['excluded', 'identifier', 'constant', 'leakage']) });
+export const SkippedColumnSchema = z.object({ column: z.string(), reason: z.enum(['excluded', 'identifier', 'constant', 'empty', 'leakage']) });
 
 // The analysis declares these as plain types; a drift between them and the schemas fails the type check here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -55,6 +62,8 @@ export const SuggestionReportSchema = z.object({
   currentVersion: z.number().int().positive().nullable(),
   /** Contacts read from HubSpot, and what counted as converted. */
   contacts: z.number().int().min(0),
+  /** How many contacts the portal has (ids listed, up to 100,000) that `contacts` were sampled from, uniformly. */
+  sampledFrom: z.number().int().min(0).optional(),
   reached: z.enum(['customer', 'opportunity']),
   suggested: ModelDocumentSchema,
   rules: z.array(LearntRuleSchema),

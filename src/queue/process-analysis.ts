@@ -19,8 +19,8 @@ const DEFAULT_MAX_CONTACTS = 10_000;
  * target), learn a model on 70% and measure it and the published version on the other 30%, and store the report
  * for the settings page. Runs in the worker, never in a web request: reading 10,000 contacts takes about 200
  * HubSpot calls (50 per page with history) inside the portal's rate budget, and learning is CPU work. A run
- * superseded by a newer request stops at its next page. Too few conversions ends the run as failed, with the
- * counts, not as an error to retry.
+ * superseded by a newer request stops at its next page. Too few conversions, or a learnt model that does not beat
+ * its baselines on the held-out contacts, ends the run as failed with the reason, not as an error to retry.
  */
 export async function processAnalysis(ctx: PipelineContext, job: Job, token: string | undefined, data: JobData<'analysis'>) {
   const { portalId, modelId, requestedAt } = data;
@@ -37,7 +37,7 @@ export async function processAnalysis(ctx: PipelineContext, job: Job, token: str
   try {
     if (!(await runs.update(portalId, modelId, requestedAt, { status: 'running', startedAt: ctx.clock() }))) return { skipped: 'superseded' as const };
     const current = await ctx.models.getPublished(portalId, modelId);
-    const contacts = await readPortalContacts(
+    const { contacts, sampledFrom } = await readPortalContacts(
       ctx.gateway.forPortal(portalId),
       { current: current?.model ?? null, extra: request.properties, exclude: request.exclude, maxContacts: request.maxContacts ?? DEFAULT_MAX_CONTACTS },
       (fetched) => runs.update(portalId, modelId, requestedAt, { fetched }),
@@ -49,6 +49,7 @@ export async function processAnalysis(ctx: PipelineContext, job: Job, token: str
       computedAt: new Date(now).toISOString(),
       currentVersion: current?.version ?? null,
       contacts: contacts.length,
+      sampledFrom,
       reached,
       suggested: suggestion.suggested,
       rules: suggestion.rules,
@@ -65,9 +66,9 @@ export async function processAnalysis(ctx: PipelineContext, job: Job, token: str
     ctx.logger.info({ portalId, modelId, contacts: contacts.length, auc: report.accuracy.auc.auc }, 'analysis finished');
     return { contacts: contacts.length };
   } catch (err) {
-    if (err instanceof AppError && err.code === 'NOT_ENOUGH_DATA') {
+    if (err instanceof AppError && (err.code === 'NOT_ENOUGH_DATA' || err.code === 'NO_USEFUL_MODEL')) {
       await fail(err.message);
-      return { skipped: 'not-enough-data' as const };
+      return { skipped: err.code === 'NOT_ENOUGH_DATA' ? ('not-enough-data' as const) : ('no-useful-model' as const) };
     }
     return handleJobFailure(err, job, token, ctx.logger, async (decision) => {
       const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/analysis/build-model.js';
 import type { Feature } from '../../src/analysis/candidate-features.js';
+import { profileColumn } from '../../src/analysis/column-profile.js';
 import { dimensionOf } from '../../src/analysis/dimension-of.js';
 import { proposeGrades, proposeStages } from '../../src/analysis/propose-thresholds.js';
 import { compileModel, evaluate, parseModel } from '../../src/scoring/index.js';
@@ -17,13 +18,17 @@ const set = (column: string, members: string[], frequent: string[]): Feature['sp
 /*
  * Four rows, four fitted signals (log-odds coefficients):
  *   Plan is Pro        +2    rows: 1 0 1 0
- *   Country is US      −1    rows: 1 1 0 0   → negated: "Country is not US", +1
+ *   Country is US      −1    rows: 1 1 0 0   → the other cells score +1 above US: "Country is not US"
  *   Visits ≥ 5         +1    rows: 1 1 0 0
- *   Visits ≥ 10        +0.5  rows: 1 0 0 0
+ *   Visits ≥ 10        +0.5  rows: 1 0 0 0   → cells [5, 10) +1 and ≥ 10 +1.5, disjoint
  * Fit reach: Plan 2 + Country 1 = 3 → points 2·100/3 = 66.7 → 67 and 1·100/3 = 33.3 → 33.
- * Engagement reach: the Visits rules both hold on row 1: 1.5 → points 100/1.5 = 66.7 → 67 and 0.5·100/1.5 → 33.
+ * Engagement reach: the cell ≥ 10 holds 1.5 → points 100 and 1·100/1.5 = 66.7 → 67.
  * Weights: fit 3/(3 + 1.5) = 0.67, engagement 0.33.
  */
+const values: Record<string, string[]> = { Plan: ['Pro', 'Free', 'Pro', 'Free'], Country: ['US', 'US', 'India', 'India'], Visits: ['12', '6', '1', '0'] };
+const profiles = new Map(
+  Object.entries(values).map(([column, v]) => [column, profileColumn(column, v, [true, false, true, false], new Set(['']), 1)]),
+);
 const chosen = [
   { feature: { spec: set('Plan', ['Pro'], ['Pro', 'Free']), x: Float32Array.of(1, 0, 1, 0) }, coef: 2 },
   { feature: { spec: set('Country', ['US'], ['US', 'India']), x: Float32Array.of(1, 1, 0, 0) }, coef: -1 },
@@ -32,18 +37,18 @@ const chosen = [
 ];
 
 describe('buildModel', () => {
-  const built = buildModel(chosen, { id: 'learnt', name: 'Learnt', propertyPrefix: 'lead_score' }, ['', 'Select'], (c) => dimensionOf(c, {}));
+  const built = buildModel(chosen, { id: 'learnt', name: 'Learnt', propertyPrefix: 'lead_score' }, ['', 'Select'], (c) => dimensionOf(c, {}), profiles);
   const parsed = parseModel(built.model);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
   const model = parsed.model;
 
-  it('scales log-odds to integer points so each dimension reaches 100, negating negative signals', () => {
-    // Columns in order of reach (Plan 2, Visits 1.5, Country 1), rules within a column by coefficient.
+  it('scales log-odds to integer points so each dimension reaches 100, with disjoint positive rules per column', () => {
+    // Columns in order of reach (Plan 2, Visits 1.5, Country 1), rules within a column by points.
     expect(built.rules.map((r) => [r.dimension, r.label, r.points])).toEqual([
       ['fit', 'Plan is Pro', 67],
-      ['engagement', 'Visits ≥ 5', 67],
-      ['engagement', 'Visits ≥ 10', 33],
-      ['fit', 'Country is not US', 33],
+      ['engagement', 'Visits ≥ 10', 100],
+      ['engagement', 'Visits from 5 to under 10', 67],
+      ['fit', 'Country is not US (unknown included)', 33],
     ]);
     expect(model.total).toEqual({ fitWeight: 0.67, engagementWeight: 0.33 });
     expect(model.fit.groups.map((g) => g.id)).toEqual(['plan', 'country']);

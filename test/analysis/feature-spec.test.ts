@@ -78,10 +78,10 @@ describe('signal conditions', () => {
     for (const [value, holds] of cases) expect(engineHolds(specCondition(spec, false, TOKENS), value)).toBe(holds);
   });
 
-  it('are labelled by their members or by what they leave out, whichever is shorter', () => {
+  it('are labelled in the form of their condition: the members of an in, what a notIn leaves out', () => {
     const base = { type: 'set' as const, column: 'Lead Source', frequent: FREQUENT, other: false, unknown: false };
     expect(specLabel({ ...base, members: ['Reference', 'Google'] })).toBe('Lead Source is Reference or Google');
-    expect(specLabel({ ...base, members: ['Olark Chat'] }, true)).toBe('Lead Source is not Olark Chat');
+    expect(specLabel({ ...base, members: ['Olark Chat'] }, true)).toBe('Lead Source is not Olark Chat (unknown included)');
     expect(specLabel({ ...base, members: [], unknown: true })).toBe('Lead Source is unknown');
     expect(specLabel({ ...base, members: [], unknown: true }, true)).toBe('Lead Source is known');
     expect(specLabel({ type: 'atLeast', column: 'TotalVisits', threshold: 3 }, true)).toBe('TotalVisits below 3 or unknown');

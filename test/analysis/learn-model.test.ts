@@ -92,3 +92,14 @@ describe('learnModel', () => {
     expect(() => learnModel(train, { now: NOW, maxRules: 0 })).toThrow(/maxRules/);
   });
 });
+
+describe('learnModel with the portal property labels', () => {
+  it('writes rule and group labels with the property label, and conditions with the property name', () => {
+    const { model, rules } = learnModel(train, { now: NOW, propertyLabels: { Plan: 'Subscription plan' } });
+    const plan = model.fit.groups.find((g) => g.id === 'plan')!;
+    expect(plan.label).toBe('Subscription plan');
+    expect(plan.rules.every((r) => r.label.startsWith('Subscription plan '))).toBe(true);
+    expect(modelProperties(model)).toContain('Plan');
+    expect(rules.filter((r) => r.groupId === 'plan').length).toBe(plan.rules.length);
+  });
+});

@@ -1,3 +1,4 @@
+import { uniformSample } from '../../src/queue/analysis-source.js';
 import { describe, expect, it } from 'vitest';
 import { foldsOf, splitRows } from '../../src/analysis/split-rows.js';
 import { signalStats } from '../../src/analysis/signal-stats.js';
@@ -38,5 +39,19 @@ describe('signalStats', () => {
     expect(s).toMatchObject({ n: 4, successes: 3, share: 0.4, rate: 0.75, lift: 1.875 });
     expect(s.liftLow).toBeCloseTo(0.75159, 4);
     expect(s.liftHigh).toBeCloseTo(2.386035, 4);
+  });
+});
+
+describe('uniformSample', () => {
+  it('draws k distinct ids from the whole list, seeded, in listed order, and every id when there are few', () => {
+    const ids = Array.from({ length: 10_000 }, (_, i) => String(i));
+    const sample = uniformSample(ids, 1000, 3);
+    expect(new Set(sample).size).toBe(1000);
+    expect(sample).toEqual([...sample].sort((a, b) => Number(a) - Number(b)));
+    expect(uniformSample(ids, 1000, 3)).toEqual(sample);
+    // Spread across the whole portal, not its first pages: each tenth of the list holds about a tenth of the sample.
+    const tenths = Array.from({ length: 10 }, (_, t) => sample.filter((id) => Math.floor(Number(id) / 1000) === t).length);
+    for (const n of tenths) expect(n).toBeGreaterThan(60);
+    expect(uniformSample(['a', 'b'], 5, 1)).toEqual(['a', 'b']);
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { suggestModel } from '../../src/analysis/suggest-model.js';
 import { parseModel, type Model } from '../../src/scoring/index.js';
+import { AppError } from '../../src/errors.js';
 import { NOW, syntheticLeads } from './synthetic-leads.js';
+import { shuffledLabels } from './synthetic-tables.js';
 
 function model(input: object): Model {
   const parsed = parseModel(input);
@@ -55,5 +57,20 @@ describe('suggestModel', () => {
   it('refuses to learn from too few conversions, saying how many it found', () => {
     const few = rows.filter((r) => !r.converted).slice(0, 50).concat(rows.filter((r) => r.converted).slice(0, 4));
     expect(() => suggestModel(few, null, { now: NOW })).toThrow('Learning needs at least 10 converted and 10 unconverted contacts; found 4 and 50.');
+  });
+});
+
+describe('suggestModel on contacts whose outcome nothing predicts', () => {
+  it('suggests nothing and says why, in a message the settings page words as a finding', () => {
+    const rows = shuffledLabels(syntheticLeads(1500, 4), 9).map((r) => ({ ...r, properties: { ...r.properties, 'Closing Reason': '' } }));
+    let caught: unknown;
+    try {
+      suggestModel(rows, current, { now: NOW });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(AppError);
+    expect((caught as AppError).code).toBe('NO_USEFUL_MODEL');
+    expect((caught as AppError).message).toMatch(/^No model worth suggesting: (No rule was learnt|Held-out ROC AUC is 0\.\d+, (too close to|worse than) guessing|The model ranks worse)/);
   });
 });

@@ -124,7 +124,7 @@ describe('analysis API', () => {
     expect(status).toBe(200);
     expect(body).toMatchObject({ status: 'done', fetched: 400, error: null, requestedAt: started.body.requestedAt });
     const report = body.report;
-    expect(report).toMatchObject({ currentVersion: 1, contacts: 400, reached: 'customer' });
+    expect(report).toMatchObject({ currentVersion: 1, contacts: 400, sampledFrom: 400, reached: 'customer' });
     expect(report.training.rows + report.heldOut.rows).toBe(400);
     // The sales dispositions are named (on 280 contacts the guard's information-value heuristic also flags two strong
     // fit columns, which a larger portal does not: see docs/analysis.md).

@@ -2,7 +2,7 @@ import {
   BarChart, Flex, Heading, LineChart, Statistics, StatisticsItem, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text,
 } from '@hubspot/ui-extensions';
 import type { AccuracyReport } from '../../../../src/contract/index.js';
-import { formatAuc, formatProportion, percent } from './format-analysis.js';
+import { calibrationPoints, formatAuc, formatProportion, percent } from './format-analysis.js';
 
 /** One model's report on a set of contacts (the same contacts for every series shown together). */
 export type ReportSeries = { name: string; report: AccuracyReport };
@@ -16,8 +16,7 @@ export function AccuracyReportView(props: { testId: string; title: string; serie
   const first = series[0];
   if (!first) return null;
   const lift = series.flatMap((s) => s.report.liftByDecile.map((g) => ({ decile: `${g.group}`, model: s.name, lift: round(g.lift) })));
-  const calibration = series.flatMap((s) =>
-    s.report.calibration.filter((b) => b.n > 0).map((b) => ({ band: b.label, model: s.name, rate: round(b.rate * 100) })));
+  const calibration = calibrationPoints(series);
   return (
     <Flex direction="column" gap="sm">
       <Heading>{props.title}</Heading>

@@ -10,6 +10,7 @@ import { formatDateTime } from '../../format.js';
 import type { SettingsActions } from '../types.js';
 import type { DraftState } from '../use-draft.js';
 import { AccuracyReportView, type ReportSeries } from './AccuracyReportView.js';
+import { failedRunMessage } from './format-analysis.js';
 import { LeakageAlert } from './LeakageAlert.js';
 import { ModelDiffTable } from './ModelDiffTable.js';
 import { useSuggestion } from './use-suggestion.js';
@@ -55,7 +56,7 @@ export function SuggestionPanel(props: { modelId: string; draft: DraftState; act
       {status && (status.status === 'queued' || status.status === 'running')
         ? <LoadingSpinner testId="analysis-running" label={status.status === 'queued' ? 'Waiting for a worker…' : `Reading contacts from HubSpot: ${status.fetched} so far…`} showLabel />
         : null}
-      {status?.status === 'failed' ? <Alert testId="analysis-failed" title="The analysis did not finish" variant="danger">{status.error ?? 'Unknown error'}</Alert> : null}
+      {status?.status === 'failed' ? <FailedRun error={status.error} /> : null}
       {status?.report ? <SuggestionResult {...props} report={status.report} /> : null}
     </Flex>
   );
@@ -75,7 +76,7 @@ function SuggestionResult(props: { modelId: string; draft: DraftState; actions: 
   return (
     <Flex direction="column" gap="md">
       <Statistics testId="analysis-summary">
-        <StatisticsItem label="Contacts read" number={report.contacts} />
+        <StatisticsItem label={report.sampledFrom && report.sampledFrom > report.contacts ? `Contacts read (a uniform sample of ${report.sampledFrom})` : 'Contacts read (every contact)'} number={report.contacts} />
         <StatisticsItem label="Learnt from (converted)" number={`${report.training.rows} (${report.training.positives})`} />
         <StatisticsItem label="Measured on (converted)" number={`${report.heldOut.rows} (${report.heldOut.positives})`} />
       </Statistics>
@@ -86,4 +87,9 @@ function SuggestionResult(props: { modelId: string; draft: DraftState; actions: 
       <AccuracyReportView testId="analysis-report" title="Accuracy on contacts the suggestion did not learn from" series={series} />
     </Flex>
   );
+}
+
+function FailedRun(props: { error: string | null }) {
+  const m = failedRunMessage(props.error);
+  return <Alert testId="analysis-failed" title={m.title} variant={m.variant}>{m.body}</Alert>;
 }

@@ -1,4 +1,4 @@
-import type { AucEstimate, Proportion } from '../../../../src/contract/index.js';
+import { NO_USEFUL_MODEL, type AccuracyReport, type AucEstimate, type Proportion } from '../../../../src/contract/index.js';
 
 /** Display helpers of the analysis panels. Pure. */
 
@@ -26,4 +26,37 @@ export function formatDay(ms: number, timeZone?: string): string {
   } catch {
     return new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' }).format(new Date(ms));
   }
+}
+
+/**
+ * How a failed learning run is worded: a run that found no model worth suggesting (it would not beat guessing or
+ * its best single rule on the contacts it did not learn from) is a finding about the data, said plainly; anything
+ * else is a run that did not finish.
+ */
+export function failedRunMessage(error: string | null): { title: string; body: string; variant: 'warning' | 'danger' } {
+  if (error?.startsWith(NO_USEFUL_MODEL)) {
+    return {
+      title: 'No model suggested: these contacts do not predict conversion well enough',
+      body: `${error.slice(NO_USEFUL_MODEL.length)} Nothing was put forward; keep the current model, or add properties that describe your leads and learn again.`,
+      variant: 'warning',
+    };
+  }
+  return { title: 'The analysis did not finish', body: error ?? 'Unknown error', variant: 'danger' };
+}
+
+/**
+ * The calibration chart's points: one series per model (the `model` field, which the LineChart groups by colour
+ * into one line each), ordered by score band first, so the category axis lists the bands in order even when a
+ * band is empty for the first model and not for another (empty bands are left out: no rate to draw).
+ */
+export function calibrationPoints(series: readonly { name: string; report: AccuracyReport }[]): { band: string; model: string; rate: number }[] {
+  const bands = series[0]?.report.calibration.length ?? 0;
+  const out: { band: string; model: string; rate: number }[] = [];
+  for (let b = 0; b < bands; b++) {
+    for (const s of series) {
+      const band = s.report.calibration[b];
+      if (band && band.n > 0) out.push({ band: band.label, model: s.name, rate: Math.round(band.rate * 10000) / 100 });
+    }
+  }
+  return out;
 }
