@@ -35,7 +35,7 @@ type Run = {
  * 100,000), and BullMQ's priorities order only the jobs still waiting. So after each page, when every slot of
  * this process is busy and a plain job (a settle window's score job, of any portal) is due, the bulk job gives
  * its slot away and waits at its bulk priority (BULK_PRIORITY in scheduler.ts): fresh scoring waits at most one
- * page of bulk work, and the bulk job loses nothing but the fetch when the process has a free slot anyway.
+ * page of bulk work. While the process has a free slot nothing is checked, so a lone backfill runs at full speed.
  */
 export async function processListing(ctx: PipelineContext, job: Job, token: string | undefined, kind: ProgressKind, data: ListingData) {
   const { portalId, startedAt } = data;
