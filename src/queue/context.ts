@@ -9,6 +9,7 @@ import type { AppKeys } from '../store/keys.js';
 import { createLedgerStore } from '../store/ledger.js';
 import { createModelStore } from '../store/models.js';
 import { createScoreStore } from '../store/scores.js';
+import { createSlots, type Slots } from './slots.js';
 import { createModelCache } from './model-cache.js';
 import type { Scheduler } from './scheduler.js';
 
@@ -25,6 +26,8 @@ export function createPipelineContext(deps: {
   clock?: () => number;
   /** The worker process's shutdown state (a web process never drains jobs). */
   drain?: Drain;
+  /** The worker process's job slots (a web process runs none). */
+  slots?: Slots;
 }) {
   const { redis, keys, config } = deps;
   const clock = deps.clock ?? Date.now;
@@ -33,6 +36,7 @@ export function createPipelineContext(deps: {
     ...deps,
     clock,
     drain: deps.drain ?? createDrain(),
+    slots: deps.slots ?? createSlots(config.WORKER_CONCURRENCY),
     dirty: createDirtyStore({ redis, keys, settleMs: config.SETTLE_WINDOW_MS, leaseMs: config.WORKER_LEASE_MS }),
     ledger: createLedgerStore({ redis, keys, bounds: { maxAgeDays: config.LEDGER_MAX_AGE_DAYS, maxEvents: config.LEDGER_MAX_EVENTS } }),
     scores: createScoreStore({ redis, keys, historyMax: config.HISTORY_MAX_ENTRIES }),

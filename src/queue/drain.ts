@@ -1,4 +1,4 @@
-import { DelayedError, type Job } from 'bullmq';
+import { DelayedError, WaitingError, type Job } from 'bullmq';
 
 /**
  * A worker process's shutdown state. On SIGTERM the worker stops taking jobs and `start()` is called: every
@@ -74,4 +74,14 @@ export async function handBack(job: Job, token: string | undefined, now: number)
 /** Moves a job this worker holds back to the queue, due after HAND_BACK_DELAY_MS (also at the shutdown deadline). */
 export async function returnToQueue(job: Job, token: string | undefined, now: number): Promise<void> {
   await job.moveToDelayed(now + HAND_BACK_DELAY_MS, token);
+}
+
+/**
+ * Gives a running bulk job's slot to fresher work: the job goes back to BullMQ's prioritized set at its own
+ * priority (moveToWait, then WaitingError: not a failed attempt), so the plain jobs ahead of it are fetched
+ * first and it resumes at its saved cursor when a slot is free.
+ */
+export async function yieldSlot(job: Job, token: string | undefined): Promise<never> {
+  await job.moveToWait(token);
+  throw new WaitingError();
 }

@@ -6,7 +6,7 @@ import { eventsFromHistory, SIGNAL_PROPERTIES, syncProperties, type LedgerEvent 
 import type { PageDone, Progress, ProgressKind } from '../store/backfill-progress.js';
 import type { PortalGateway } from '../hubspot/gateway.js';
 import type { PipelineContext } from './context.js';
-import { handBack } from './drain.js';
+import { handBack, yieldSlot } from './drain.js';
 import { handleJobFailure } from './handle-failure.js';
 import type { JobData } from './jobs.js';
 import { portalIsActive, SCORE_BATCH_SIZE } from './process-score.js';
@@ -14,6 +14,8 @@ import { scoreAndWrite } from './score-and-write.js';
 import { searchPagesById } from './search-pages.js';
 
 type ListingData = JobData<'backfill'> | JobData<'rescore'>;
+/** How a listing pass ended: every contact done, superseded by a newer run, or stopped at a page boundary. */
+type Ended = 'done' | 'superseded' | 'draining' | 'yield';
 type Run = {
   ctx: PipelineContext; gw: PortalGateway; job: Job; token: string | undefined; portalId: number; kind: ProgressKind;
   /** The progress record this run belongs to, or null once a newer run superseded it. */
@@ -28,6 +30,12 @@ type Run = {
  * own, so the 10-second budget goes to writes. After each page the cursor and counts are saved, so a crashed or
  * rate-limited job resumes where it stopped. A job whose run was superseded (a newer install or publish
  * restarted the progress record) stops quietly.
+ *
+ * Fair across portals: a bulk job holds a worker slot for as long as a portal's contacts take (minutes for
+ * 100,000), and BullMQ's priorities order only the jobs still waiting. So after each page, when every slot of
+ * this process is busy and a plain job (a settle window's score job, of any portal) is due, the bulk job gives
+ * its slot away and waits at its bulk priority (BULK_PRIORITY in scheduler.ts): fresh scoring waits at most one
+ * page of bulk work. While the process has a free slot nothing is checked, so a lone backfill runs at full speed.
  */
 export async function processListing(ctx: PipelineContext, job: Job, token: string | undefined, kind: ProgressKind, data: ListingData) {
   const { portalId, startedAt } = data;
@@ -52,6 +60,7 @@ export async function processListing(ctx: PipelineContext, job: Job, token: stri
     if (ended === 'superseded') return { skipped: 'superseded' as const };
     // Shutting down: the saved cursor lets another worker continue from the next page.
     if (ended === 'draining') return handBack(job, token, ctx.clock());
+    if (ended === 'yield') return yieldSlot(job, token);
     await ctx.progress.finish(portalId, kind, 'done');
     bulkRuns.inc({ kind, status: 'done' });
     const done = await ctx.progress.get(portalId, kind);
@@ -67,7 +76,7 @@ export async function processListing(ctx: PipelineContext, job: Job, token: stri
 }
 
 /** Backfill pages: the list API with property history, 100 contacts per unit. */
-async function backfillThroughList(run: Run, cursor: string | null): Promise<'done' | 'superseded' | 'draining'> {
+async function backfillThroughList(run: Run, cursor: string | null): Promise<Ended> {
   const { ctx, gw, portalId } = run;
   for (;;) {
     const models = await ctx.modelCache.published(portalId);
@@ -96,7 +105,7 @@ async function backfillThroughList(run: Run, cursor: string | null): Promise<'do
 }
 
 /** Rescore pages: CRM search by `hs_object_id` ranges, 200 a page, scored and written 100 at a time. */
-async function rescoreThroughSearch(run: Run, afterId: string | null): Promise<'done' | 'superseded' | 'draining'> {
+async function rescoreThroughSearch(run: Run, afterId: string | null): Promise<Ended> {
   const { ctx, gw, portalId } = run;
   const models = await ctx.modelCache.published(portalId);
   for await (const page of searchPagesById(gw, syncProperties(models.map((m) => m.model)), afterId)) {
@@ -108,13 +117,16 @@ async function rescoreThroughSearch(run: Run, afterId: string | null): Promise<'
     const written = stats.reduce((n, s) => n + s.written, 0);
     const after = await pageDone(run, { cursor: page.nextAfterId, seen: page.results.length, scored, written });
     if (after === 'superseded') return after;
-    if (after === 'draining' && page.nextAfterId) return after;
+    if (after !== 'next' && page.nextAfterId) return after;
   }
   return 'done';
 }
 
-/** Saves a page's cursor and counts; says whether to go on, stop (superseded) or hand the job back (draining). */
-async function pageDone(run: Run, page: PageDone): Promise<'next' | 'superseded' | 'draining'> {
+/**
+ * Saves a page's cursor and counts; says whether to go on, stop (superseded), hand the job back (draining) or
+ * give the slot to due fresh work (yield).
+ */
+async function pageDone(run: Run, page: PageDone): Promise<'next' | 'superseded' | 'draining' | 'yield'> {
   const { ctx, job, portalId, kind } = run;
   const before = await run.current();
   if (!before) return 'superseded';
@@ -122,5 +134,6 @@ async function pageDone(run: Run, page: PageDone): Promise<'next' | 'superseded'
   await job.updateProgress({ pages: before.pages + 1 });
   bulkContacts.inc({ kind, result: 'listed' }, page.seen);
   bulkContacts.inc({ kind, result: 'written' }, page.written);
-  return ctx.drain.draining ? 'draining' : 'next';
+  if (ctx.drain.draining) return 'draining';
+  return ctx.slots.full() && (await ctx.scheduler.freshWorkDue(ctx.clock())) ? 'yield' : 'next';
 }

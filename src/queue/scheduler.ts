@@ -4,6 +4,13 @@ import { jobIds, type JobData } from './jobs.js';
 /** Jobs read per page when looking for one portal's jobs. */
 const PAGE = 500;
 
+/**
+ * The BullMQ priority of backfill and rescore jobs. BullMQ takes a plain job (no priority: the `wait` list) before
+ * any prioritized one, and prioritized ones by lowest number first (1 is the highest of them); so score, sweep and
+ * analysis jobs, which stay plain, are always fetched before waiting bulk work, whatever its portal.
+ */
+export const BULK_PRIORITY = 10;
+
 /** How often the sweep runs (decay moments, orphaned work, erasure of uninstalled portals). */
 export const SWEEP_EVERY_MS = 60_000;
 
@@ -30,18 +37,32 @@ export function createScheduler(deps: { queue: Queue; clock?: () => number; atte
 
     async enqueueBackfill(portalId: number, startedAt: number): Promise<void> {
       const data: JobData<'backfill'> = { portalId, startedAt };
-      await queue.add('backfill', data, { ...common, jobId: jobIds.backfill(portalId, startedAt) });
+      await queue.add('backfill', data, { ...common, priority: BULK_PRIORITY, jobId: jobIds.backfill(portalId, startedAt) });
     },
 
     async enqueueRescore(portalId: number, modelId: string, version: number, startedAt: number): Promise<void> {
       const data: JobData<'rescore'> = { portalId, modelId, version, startedAt };
-      await queue.add('rescore', data, { ...common, jobId: jobIds.rescore(portalId, modelId, version) });
+      await queue.add('rescore', data, { ...common, priority: BULK_PRIORITY, jobId: jobIds.rescore(portalId, modelId, version) });
     },
 
     /** One learning run per request (the run's `requestedAt` names it); retried like the rest, then left failed. */
     async enqueueAnalysis(portalId: number, modelId: string, requestedAt: number): Promise<void> {
       const data: JobData<'analysis'> = { portalId, modelId, requestedAt };
       await queue.add('analysis', data, { ...common, attempts: 3, jobId: jobIds.analysis(portalId, modelId, requestedAt) });
+    },
+
+    /**
+     * True when a plain job (score, sweep or analysis) is ready to run: one in the `wait` list, or the earliest
+     * delayed job when it is plain and due (a settle window's score job stays in the delayed set until some
+     * worker fetches, which a process whose every slot is busy does not do). A bulk job asks only when its
+     * process has no free slot. The due time is the job's `timestamp + delay`; for a job moved back to the
+     * delayed set (rate limited, handed back) that is earlier than its real due time, so such a job can make a
+     * bulk job give way once more than needed, which costs one fetch.
+     */
+    async freshWorkDue(now: number): Promise<boolean> {
+      const [waiting, [next]] = await Promise.all([queue.getWaitingCount(), queue.getDelayed(0, 0)]);
+      if (waiting > 0) return true;
+      return !!next && !next.opts.priority && next.timestamp + (next.delay ?? 0) <= now;
     },
 
     /**

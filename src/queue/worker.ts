@@ -20,9 +20,11 @@ export function createScoringWorker(ctx: PipelineContext, opts: { connection: Co
   async function run(job: Job, token?: string) {
     if (ctx.drain.draining) return handBack(job, token, ctx.clock());
     const letGo = ctx.drain.hold(() => returnToQueue(job, token, ctx.clock()), 1);
+    const free = ctx.slots.take();
     try {
       return await dispatch(job, token);
     } finally {
+      free();
       letGo();
     }
   }

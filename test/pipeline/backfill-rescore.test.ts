@@ -8,7 +8,7 @@ import { createModelStore } from '../../src/store/models.js';
 import { createScoreStore } from '../../src/store/scores.js';
 import { strictNock } from '../helpers/strict-nock.js';
 import { until } from '../helpers/until.js';
-import { batchResponse, crmContact } from './helpers/contacts.js';
+import { crmContact, echoUpdate } from './helpers/contacts.js';
 import { API, starterModel, startPipeline, type Pipeline } from './helpers/harness.js';
 
 const PORTAL = 77001;
@@ -47,10 +47,7 @@ const page = (from: number, to: number, after: string | null, now: number, histo
 
 type SearchBody = { limit: number; filterGroups: unknown[]; sorts: { propertyName: string; direction: string }[] };
 
-const echo = async (req: Request) => {
-  const { inputs } = (await req.json()) as { inputs: { id: string; properties: Record<string, string> }[] };
-  return batchResponse(inputs.map((i) => ({ ...crmContact(i.id), properties: i.properties })));
-};
+const echo = echoUpdate;
 
 describe('backfill and rescore', () => {
   let p: Pipeline;

@@ -34,3 +34,9 @@ export function propertyChange(portalId: number, objectId: number, propertyName:
     attemptNumber: 0, objectId, propertyName, propertyValue, changeSource: 'ANALYTICS',
   };
 }
+
+/** Answers a batch update as HubSpot does: each input contact back with the properties it was sent. */
+export async function echoUpdate(req: Request) {
+  const { inputs } = (await req.json()) as { inputs: { id: string; properties: Record<string, string> }[] };
+  return batchResponse(inputs.map((i) => ({ ...crmContact(i.id), properties: i.properties })));
+}
