@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { DAY_MS, NOW } from './helpers.js';
+import { checkLimits } from '../../src/scoring/check-limits.js';
 
 /**
  * Random valid model documents, contacts and events for the property tests: a few properties and event types
@@ -38,7 +39,10 @@ const eventRule = fc.record(
 const group = fc.record({ max: fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }), rules: fc.array(fc.oneof(propertyRule, eventRule), { maxLength: 4 }) }, { requiredKeys: ['rules'] });
 const dimension = fc.record({ max: fc.integer({ min: 10, max: 150 }), groups: fc.array(group, { maxLength: 3 }) });
 
-/** A valid model document (ids assigned in order so they are unique). */
+/**
+ * A valid model document (ids assigned in order so they are unique), within the published limits: a draw whose
+ * patterns together exceed the model's pattern budget is not a valid model, so it is not drawn.
+ */
 export const modelDoc = fc
   .record({
     fit: dimension,
@@ -68,7 +72,8 @@ export const modelDoc = fc
       stages: [{ label: 'SQL', min: 2 }, { label: 'MQL', min: 1 }],
       ...(doc.scope ? { scope: doc.scope } : {}),
     };
-  });
+  })
+  .filter((doc) => checkLimits(doc).issues.length === 0);
 
 const value = fc.oneof(fc.constantFrom(...TEXTS), fc.integer({ min: -5, max: 60 }).map(String), fc.integer({ min: -40, max: 40 }).map((d) => new Date(NOW - d * DAY_MS).toISOString()), fc.constant(null));
 export const properties = fc.record({ p1: value, p2: value, p3: value }, { requiredKeys: [] });
