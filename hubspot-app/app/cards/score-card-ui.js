@@ -334,7 +334,9 @@ var CrossValidationSchema = z7.object({
   aucs: z7.array(z7.number()),
   mean: z7.number(),
   /** Sample standard deviation over the folds. */
-  sd: z7.number()
+  sd: z7.number(),
+  /** The baseline: each fold's best single rule alone (0.5 where a fold learnt none), on the same held-out fold. */
+  bestSingleRule: z7.object({ aucs: z7.array(z7.number()), mean: z7.number() }).optional()
 });
 
 // ../src/analysis/report-schemas.ts
@@ -440,9 +442,10 @@ var LearntRuleSchema = z9.object({
   dimension: z9.enum(["fit", "engagement"]),
   label: z9.string(),
   points: z9.number(),
-  coef: z9.number()
+  coef: z9.number(),
+  completeness: z9.boolean()
 });
-var SkippedColumnSchema = z9.object({ column: z9.string(), reason: z9.enum(["excluded", "identifier", "constant", "leakage"]) });
+var SkippedColumnSchema = z9.object({ column: z9.string(), reason: z9.enum(["excluded", "identifier", "constant", "empty", "leakage"]) });
 var AnalysisParamsSchema = z9.object({ modelId: ModelIdSchema });
 var SuggestionRequestSchema = z9.object({
   reached: z9.enum(["customer", "opportunity"]).optional(),
@@ -458,6 +461,8 @@ var SuggestionReportSchema = z9.object({
   currentVersion: z9.number().int().positive().nullable(),
   /** Contacts read from HubSpot, and what counted as converted. */
   contacts: z9.number().int().min(0),
+  /** How many contacts the portal has (ids listed, up to 100,000) that `contacts` were sampled from, uniformly. */
+  sampledFrom: z9.number().int().min(0).optional(),
   reached: z9.enum(["customer", "opportunity"]),
   suggested: ModelDocumentSchema,
   rules: z9.array(LearntRuleSchema),

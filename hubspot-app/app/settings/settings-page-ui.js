@@ -351,7 +351,9 @@ var CrossValidationSchema = z7.object({
   aucs: z7.array(z7.number()),
   mean: z7.number(),
   /** Sample standard deviation over the folds. */
-  sd: z7.number()
+  sd: z7.number(),
+  /** The baseline: each fold's best single rule alone (0.5 where a fold learnt none), on the same held-out fold. */
+  bestSingleRule: z7.object({ aucs: z7.array(z7.number()), mean: z7.number() }).optional()
 });
 
 // ../src/analysis/report-schemas.ts
@@ -445,6 +447,7 @@ var ForwardAccuracySchema = z8.object({
 });
 
 // ../src/contract/analysis.ts
+var NO_USEFUL_MODEL = "No model worth suggesting: ";
 var LeakageWarningSchema = z9.object({
   column: z9.string(),
   reasons: z9.array(z9.string()),
@@ -457,9 +460,10 @@ var LearntRuleSchema = z9.object({
   dimension: z9.enum(["fit", "engagement"]),
   label: z9.string(),
   points: z9.number(),
-  coef: z9.number()
+  coef: z9.number(),
+  completeness: z9.boolean()
 });
-var SkippedColumnSchema = z9.object({ column: z9.string(), reason: z9.enum(["excluded", "identifier", "constant", "leakage"]) });
+var SkippedColumnSchema = z9.object({ column: z9.string(), reason: z9.enum(["excluded", "identifier", "constant", "empty", "leakage"]) });
 var AnalysisParamsSchema = z9.object({ modelId: ModelIdSchema });
 var SuggestionRequestSchema = z9.object({
   reached: z9.enum(["customer", "opportunity"]).optional(),
@@ -475,6 +479,8 @@ var SuggestionReportSchema = z9.object({
   currentVersion: z9.number().int().positive().nullable(),
   /** Contacts read from HubSpot, and what counted as converted. */
   contacts: z9.number().int().min(0),
+  /** How many contacts the portal has (ids listed, up to 100,000) that `contacts` were sampled from, uniformly. */
+  sampledFrom: z9.number().int().min(0).optional(),
   reached: z9.enum(["customer", "opportunity"]),
   suggested: ModelDocumentSchema,
   rules: z9.array(LearntRuleSchema),
@@ -993,6 +999,27 @@ function formatDay(ms, timeZone) {
     return new Intl.DateTimeFormat("en-US", { ...options, timeZone: "UTC" }).format(new Date(ms));
   }
 }
+function failedRunMessage(error) {
+  if (error?.startsWith(NO_USEFUL_MODEL)) {
+    return {
+      title: "No model suggested: these contacts do not predict conversion well enough",
+      body: `${error.slice(NO_USEFUL_MODEL.length)} Nothing was put forward; keep the current model, or add properties that describe your leads and learn again.`,
+      variant: "warning"
+    };
+  }
+  return { title: "The analysis did not finish", body: error ?? "Unknown error", variant: "danger" };
+}
+function calibrationPoints(series) {
+  const bands = series[0]?.report.calibration.length ?? 0;
+  const out = [];
+  for (let b = 0; b < bands; b++) {
+    for (const s of series) {
+      const band = s.report.calibration[b];
+      if (band && band.n > 0) out.push({ band: band.label, model: s.name, rate: Math.round(band.rate * 1e4) / 100 });
+    }
+  }
+  return out;
+}
 
 // src/settings/analysis/CapacityPanel.tsx
 import { jsx as jsx4, jsxs as jsxs3 } from "react/jsx-runtime";
@@ -1207,7 +1234,7 @@ function AccuracyReportView(props) {
   const first = series[0];
   if (!first) return null;
   const lift = series.flatMap((s) => s.report.liftByDecile.map((g) => ({ decile: `${g.group}`, model: s.name, lift: round(g.lift) })));
-  const calibration = series.flatMap((s) => s.report.calibration.filter((b) => b.n > 0).map((b) => ({ band: b.label, model: s.name, rate: round(b.rate * 100) })));
+  const calibration = calibrationPoints(series);
   return /* @__PURE__ */ jsxs5(Flex5, { direction: "column", gap: "sm", children: [
     /* @__PURE__ */ jsx6(Heading5, { children: props.title }),
     /* @__PURE__ */ jsx6(Text4, { testId: `${testId}-basis`, children: `${first.report.rows} contacts the suggestion did not learn from, ${first.report.positives} of them converted (${percent(first.report.baseRate)}).` }),
@@ -1380,7 +1407,7 @@ function SuggestionPanel(props) {
       /* @__PURE__ */ jsx9(Button4, { testId: "analysis-retry", size: "xs", onClick: run.reload, children: "Try again" })
     ] }) : null,
     status && (status.status === "queued" || status.status === "running") ? /* @__PURE__ */ jsx9(LoadingSpinner2, { testId: "analysis-running", label: status.status === "queued" ? "Waiting for a worker\u2026" : `Reading contacts from HubSpot: ${status.fetched} so far\u2026`, showLabel: true }) : null,
-    status?.status === "failed" ? /* @__PURE__ */ jsx9(Alert5, { testId: "analysis-failed", title: "The analysis did not finish", variant: "danger", children: status.error ?? "Unknown error" }) : null,
+    status?.status === "failed" ? /* @__PURE__ */ jsx9(FailedRun, { error: status.error }) : null,
     status?.report ? /* @__PURE__ */ jsx9(SuggestionResult, { ...props, report: status.report }) : null
   ] });
 }
@@ -1397,7 +1424,7 @@ function SuggestionResult(props) {
   };
   return /* @__PURE__ */ jsxs8(Flex7, { direction: "column", gap: "md", children: [
     /* @__PURE__ */ jsxs8(Statistics3, { testId: "analysis-summary", children: [
-      /* @__PURE__ */ jsx9(StatisticsItem3, { label: "Contacts read", number: report.contacts }),
+      /* @__PURE__ */ jsx9(StatisticsItem3, { label: report.sampledFrom && report.sampledFrom > report.contacts ? `Contacts read (a uniform sample of ${report.sampledFrom})` : "Contacts read (every contact)", number: report.contacts }),
       /* @__PURE__ */ jsx9(StatisticsItem3, { label: "Learnt from (converted)", number: `${report.training.rows} (${report.training.positives})` }),
       /* @__PURE__ */ jsx9(StatisticsItem3, { label: "Measured on (converted)", number: `${report.heldOut.rows} (${report.heldOut.positives})` })
     ] }),
@@ -1407,6 +1434,10 @@ function SuggestionResult(props) {
     /* @__PURE__ */ jsx9(Button4, { testId: "analysis-adopt", onClick: adopt, children: "Use the suggested model as the draft" }),
     /* @__PURE__ */ jsx9(AccuracyReportView, { testId: "analysis-report", title: "Accuracy on contacts the suggestion did not learn from", series })
   ] });
+}
+function FailedRun(props) {
+  const m = failedRunMessage(props.error);
+  return /* @__PURE__ */ jsx9(Alert5, { testId: "analysis-failed", title: m.title, variant: m.variant, children: m.body });
 }
 
 // src/settings/analysis/AnalysisTab.tsx
