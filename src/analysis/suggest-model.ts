@@ -25,6 +25,8 @@ export type SuggestOptions = {
   exclude?: string[];
   /** Fewest converters and fewest others to learn from (default 10 each). */
   minEach?: number;
+  /** The portal's property labels by name, so learnt rules read "Job Title contains …", not "jobtitle …". */
+  propertyLabels?: Record<string, string>;
 };
 
 /** A model learnt from a portal's contacts, measured beside the current one on contacts neither learnt from. */
@@ -65,6 +67,7 @@ export function suggestModel(rows: readonly LabelledContact[], current: Model | 
     seed,
     ...(options.maxRules ? { maxRules: options.maxRules } : {}),
     exclude: options.exclude ?? [],
+    ...(options.propertyLabels ? { propertyLabels: options.propertyLabels } : {}),
     ...(current ? { model: { id: current.id, name: current.name, propertyPrefix: current.propertyPrefix } } : {}),
   });
   const suggested = current?.scope ? withScope(learnt.model, current.scope) : learnt.model;

@@ -4,6 +4,7 @@ import { suggestModel } from '../analysis/suggest-model.js';
 import { AppError } from '../errors.js';
 import { createAnalysisRunStore } from '../store/analysis-runs.js';
 import { readPortalContacts } from './analysis-source.js';
+import type { PortalGateway } from '../hubspot/gateway.js';
 import type { PipelineContext } from './context.js';
 import { handleJobFailure } from './handle-failure.js';
 import type { JobData } from './jobs.js';
@@ -44,7 +45,8 @@ export async function processAnalysis(ctx: PipelineContext, job: Job, token: str
     );
     const now = ctx.clock();
     const { rows } = labelledFromPortal(contacts, now, { reached, closedWonDeals: false });
-    const suggestion = suggestModel(rows, current?.model ?? null, { now, maxRules: request.maxRules, exclude: request.exclude });
+    const propertyLabels = await portalPropertyLabels(ctx.gateway.forPortal(portalId));
+    const suggestion = suggestModel(rows, current?.model ?? null, { now, maxRules: request.maxRules, exclude: request.exclude, propertyLabels });
     const report = {
       computedAt: new Date(now).toISOString(),
       currentVersion: current?.version ?? null,
@@ -76,5 +78,18 @@ export async function processAnalysis(ctx: PipelineContext, job: Job, token: str
         await fail(err instanceof Error ? err.message : String(err));
       }
     });
+  }
+}
+
+/**
+ * The portal's contact property labels by name (one HubSpot call), so learnt rules speak in the labels marketing
+ * ops know. Labels are a nicety: a failure to read them leaves the names, and the run goes on.
+ */
+async function portalPropertyLabels(gw: PortalGateway): Promise<Record<string, string>> {
+  try {
+    const defs = await gw.listContactProperties();
+    return Object.fromEntries(defs.filter((d) => d.label && d.label.trim()).map((d) => [d.name, d.label]));
+  } catch {
+    return {};
   }
 }

@@ -135,6 +135,10 @@ describe('analysis API', () => {
     expect(report.diff.rules.find((r: { ruleId: string }) => r.ruleId === 'has_email')).toMatchObject({ change: 'removed', currentPoints: 60 });
     expect(report.accuracy.rows).toBe(report.heldOut.rows);
     expect(report.accuracy.auc.auc).toBeGreaterThan(0.8);
+    // Rules speak in the portal's property labels ("Current occupation …"), read from HubSpot's definitions.
+    const ruleLabels = (report.suggested.fit.groups as { rules: { label: string }[] }[]).flatMap((g) => g.rules.map((r) => r.label));
+    expect(ruleLabels.some((l) => /Lead Origin|Current occupation|time spent on website|Last Activity/i.test(l))).toBe(true);
+    expect(ruleLabels.some((l) => /\bxed_/.test(l))).toBe(false);
 
     const live = await call(A, 'GET', '/api/analysis/inbound/accuracy');
     // Every held-out contact scores 30 under the published model: all ties, so it ranks no better than chance.
