@@ -126,15 +126,23 @@ describe('the compiled build in production mode', () => {
 
     it('scores a signed webhook, and both processes report it on /metrics', async () => {
       const ids = [...written].slice(0, 10).map(Number);
+      const scored = (text: string) =>
+        sample(text, 'lead_scoring_contacts_scored_total{result="written"}') + (sample(text, 'lead_scoring_contacts_scored_total{result="unchanged"}') || 0);
+      const before = await (await fetch(`${opsUrl}/metrics`)).text();
+      // Events newer than the backfill's scores (freshness is measured from an event the previous score lacked).
       const now = Date.now();
-      const events = ids.map((id, i) => propertyChange(DEFAULT_PORTAL_ID, id, 'hs_analytics_last_url', 'https://www.example.com/pricing', now - 500 + i, 900 + i));
+      const events = ids.map((id, i) => propertyChange(DEFAULT_PORTAL_ID, id, 'hs_analytics_last_url', 'https://www.example.com/pricing', now + i, 900 + i));
       expect((await postWebhook(webUrl, JSON.stringify(events))).status).toBe(204);
 
+      // The 10 contacts are scored live; each one written gets a freshness observation (event → write-back).
       let workerMetrics = '';
       await until(async () => {
         workerMetrics = await (await fetch(`${opsUrl}/metrics`)).text();
-        return sample(workerMetrics, 'lead_scoring_score_freshness_seconds_count') >= 1;
-      }, 30_000, 'a live score written');
+        return scored(workerMetrics) >= scored(before) + ids.length;
+      }, 30_000, 'the webhook\'s contacts scored');
+      const writtenLive = sample(workerMetrics, 'lead_scoring_contacts_scored_total{result="written"}') - sample(before, 'lead_scoring_contacts_scored_total{result="written"}');
+      expect(writtenLive).toBeGreaterThan(0);
+      expect(sample(workerMetrics, 'lead_scoring_score_freshness_seconds_count')).toBe(writtenLive);
       expect(sample(workerMetrics, 'lead_scoring_bulk_contacts_total{kind="backfill",result="listed"}')).toBe(CONTACTS);
       expect(sample(workerMetrics, 'lead_scoring_bulk_runs_total{kind="backfill",status="done"}')).toBe(1);
       expect(sample(workerMetrics, 'lead_scoring_hubspot_calls_total{call="contacts.batchRead",outcome="ok"}')).toBeGreaterThanOrEqual(1);
