@@ -31,10 +31,14 @@ function rawLabel(spec: FeatureSpec, negate: boolean, name: string): string {
       const text = spec.orText ? 'unknown or not a number' : 'unknown';
       return negate ? `${name} is ${spec.orText ? 'a number' : 'known'}` : `${name} is ${text}`;
     }
-    case 'events':
+    case 'events': {
+      // "page_view" reads "page view"; the article follows the sound ("an email open").
+      const what = spec.eventType.replace(/_/g, ' ');
+      const article = /^[aeiou]/i.test(what) ? 'an' : 'a';
       return spec.cap === 1
-        ? `a ${spec.eventType} in the last ${spec.withinDays} days`
-        : `each ${spec.eventType} in the last ${spec.withinDays} days (up to ${spec.cap})`;
+        ? `${article} ${what} in the last ${spec.withinDays} days`
+        : `each ${what} in the last ${spec.withinDays} days (up to ${spec.cap})`;
+    }
     case 'set':
       return setLabel(spec, negate, name);
   }
