@@ -42,7 +42,7 @@ const rule = (id: string, when: unknown) => ({ id, label: id, points: 1, when })
  * distinct properties, the condition limit filled (the event-filter share on every attribute of every event),
  * one condition nested to the depth limit, the rule limit reached.
  */
-export function worstModel(): { model: ModelInput; properties: string[] } {
+export function worstModel(opts: { eventPattern?: boolean } = {}): { model: ModelInput; properties: string[] } {
   const properties: string[] = [];
   const property = () => {
     const p = `p${properties.length}`;
@@ -50,7 +50,16 @@ export function worstModel(): { model: ModelInput; properties: string[] } {
     return p;
   };
   const rules: unknown[] = [];
-  let budget = L.patternBudget;
+  let budget: number = L.patternBudget;
+  let extraWhere = 0;
+  if (opts.eventPattern) {
+    // The other way to spend the pattern budget: one pattern in an event filter, tested against every event. It
+    // counts wherePatternFactor times, so the largest that fits has (budget / factor − patternCost) instructions.
+    const size = Math.floor(L.patternBudget / L.wherePatternFactor) - L.patternCost;
+    rules.push({ id: 'evm', label: 'evm', points: 1, withinDays: 400, event: { type: 'page_view', where: { property: 'url', op: 'matches', value: `a.{${size - 4}}b` } } });
+    budget = 0;
+    extraWhere = 1;
+  }
   for (const pattern of [HOSTILE_PATTERN, 'a']) {
     const cost = patternProgramSize(pattern)! + L.patternCost;
     while (budget >= cost) {
@@ -61,7 +70,8 @@ export function worstModel(): { model: ModelInput; properties: string[] } {
   let conditions = rules.length;
   rules.push(rule('deep', nested(L.conditionDepth, { property: property(), op: 'contains', value: 'zz' })));
   conditions += L.conditionDepth + 1;
-  const eventRules = Math.floor(L.whereConditions / (ATTRIBUTES.length + 1));
+  conditions += extraWhere;
+  const eventRules = Math.floor((L.whereConditions - extraWhere) / (ATTRIBUTES.length + 1));
   for (let i = 0; i < eventRules; i++) {
     rules.push({
       id: `ev${i}`, label: `ev${i}`, points: 1, withinDays: 400, decay: { kind: 'halfLife', days: 30 },

@@ -139,7 +139,7 @@ export function createEvaluationPool(opts: EvaluationPoolOptions) {
 export type EvaluationPool = ReturnType<typeof createEvaluationPool>;
 
 /** Contacts per task: each hand-off to a thread is serialised on the web thread, so it is kept small. */
-const CONTACTS_PER_TASK = 25;
+const CONTACTS_PER_TASK = 5;
 
 /** Scores contacts with models on the pool, `CONTACTS_PER_TASK` at a time; `slim` drops the breakdowns. */
 export async function scoreOnThreads(pool: EvaluationPool, models: Extract<EvaluationTask, { kind: 'evaluate' }>['models'], contacts: TaskContact[], now: number, slim = false): Promise<ScoreResult[][]> {
