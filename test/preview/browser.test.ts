@@ -137,7 +137,14 @@ describe.skipIf(!hasChromium)('the local preview in Chromium', () => {
     await page.press(`[data-testid="rule-label:${NEW}"]`, 'Tab');
     await page.selectOption(`[data-testid="leaf-property:${NEW}.when"]`, { label: 'Lifecycle Stage' });
     await page.selectOption(`[data-testid="leaf-op:${NEW}.when"]`, { label: 'is any of' });
-    await page.locator(`[data-testid="leaf-value:${NEW}.when.value"] label`, { hasText: /^Lead$/ }).locator('input').check();
+    // The preview host re-renders asynchronously, like HubSpot's: a click that lands while the option list is being
+    // replaced is lost, so tick until the box shows ticked (the saved draft is checked below).
+    const lead = page.locator(`[data-testid="leaf-value:${NEW}.when.value"] label`, { hasText: /^Lead$/ }).locator('input');
+    for (let i = 0; i < 3 && !(await lead.isChecked()); i++) {
+      await lead.click();
+      await page.waitForFunction((el: unknown) => (el as { checked?: boolean } | null)?.checked === true, await lead.elementHandle(), { timeout: 3_000 }).catch(() => undefined);
+    }
+    expect(await lead.isChecked()).toBe(true);
     await page.click('[data-testid="draft-save"]');
     await page.waitForSelector('text=Draft saved.');
     await shot('settings-editor');
