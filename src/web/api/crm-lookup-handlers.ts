@@ -1,4 +1,4 @@
-import { PropertyListSchema, type CrmProperty } from '../../contract/index.js';
+import { PropertyListSchema, type CrmProperty, type PropertyList } from '../../contract/index.js';
 import type { PropertyDefinition } from '../../hubspot/properties-api.js';
 import type { WarningContext } from '../../scoring/index.js';
 import { requireInstalled, type ApiContext } from './api-context.js';
@@ -24,9 +24,20 @@ export function toCrmProperty(d: PropertyDefinition): CrmProperty {
  * HubSpot call: warnings are advice, and a save must not spend the portal's budget.
  */
 export async function knownProperties(ctx: ApiContext, portalId: number): Promise<WarningContext> {
+  const list = await cachedPropertyList(ctx, portalId);
+  return list ? { properties: list.properties.map((p) => ({ name: p.name, type: p.type })) } : {};
+}
+
+/** The portal's cached property list, or null when none is cached (or the cached text no longer parses). */
+async function cachedPropertyList(ctx: ApiContext, portalId: number): Promise<PropertyList | null> {
   const cached = await ctx.redis.get(ctx.keys.portal(portalId).crmProperties);
-  const parsed = cached ? PropertyListSchema.safeParse(JSON.parse(cached)) : null;
-  return parsed?.success ? { properties: parsed.data.properties.map((p) => ({ name: p.name, type: p.type })) } : {};
+  if (!cached) return null;
+  try {
+    const parsed = PropertyListSchema.safeParse(JSON.parse(cached));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 /** "Priya Sharma", else the email, else "Contact 123": how a match reads in the list. */
@@ -43,19 +54,15 @@ function displayName(id: string, p: Record<string, string | null>): string {
 export function crmLookupHandlers(ctx: ApiContext): Pick<ApiHandlers, 'listProperties' | 'searchContacts'> {
   return {
     listProperties: async ({ portalId, query }) => {
-      const key = ctx.keys.portal(portalId).crmProperties;
-      if (query.refresh !== '1') {
-        const cached = await ctx.redis.get(key);
-        const parsed = cached ? PropertyListSchema.safeParse(JSON.parse(cached)) : null;
-        if (parsed?.success) return parsed.data;
-      }
+      const cached = query.refresh === '1' ? null : await cachedPropertyList(ctx, portalId);
+      if (cached) return cached;
       await requireInstalled(ctx, portalId);
       const defs = await ctx.gateway.forPortal(portalId).listContactProperties();
       const list = {
         properties: defs.filter((d) => !d.hidden).map(toCrmProperty).sort((a, b) => a.label.localeCompare(b.label)),
         fetchedAt: new Date(ctx.clock()).toISOString(),
       };
-      await ctx.redis.set(key, JSON.stringify(list), 'EX', PROPERTY_CACHE_TTL_S);
+      await ctx.redis.set(ctx.keys.portal(portalId).crmProperties, JSON.stringify(list), 'EX', PROPERTY_CACHE_TTL_S);
       return list;
     },
 
