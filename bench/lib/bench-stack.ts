@@ -36,7 +36,7 @@ export async function startBenchStack(opts: { contacts: number }) {
   });
   const seedMs = performance.now() - seedStarted;
   const env: Record<string, string> = {
-    NODE_ENV: 'production', LOG_LEVEL: 'warn', REDIS_URL: redisHandle.url, REDIS_PREFIX: prefix, PORT: String(port),
+    NODE_ENV: 'development', LOG_LEVEL: 'warn', REDIS_URL: redisHandle.url, REDIS_PREFIX: prefix, PORT: String(port),
     PUBLIC_BASE_URL: publicBaseUrl, HUBSPOT_API_BASE_URL: sandbox.url, HUBSPOT_APP_BASE_URL: sandbox.url,
     HUBSPOT_CLIENT_ID: '', HUBSPOT_CLIENT_SECRET: '',
   };
