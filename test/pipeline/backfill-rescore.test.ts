@@ -1,3 +1,4 @@
+import { createContactStores } from '../../src/store/contact-stores.js';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScheduler } from '../../src/queue/scheduler.js';
@@ -60,8 +61,7 @@ describe('backfill and rescore', () => {
   const stores = () => ({
     progress: createProgressStore({ redis: p.redis, keys: p.keys }),
     scheduler: createScheduler({ queue: p.app.queue }),
-    scores: createScoreStore({ redis: p.redis, keys: p.keys, historyMax: 50 }),
-    ledger: createLedgerStore({ redis: p.redis, keys: p.keys, bounds: { maxAgeDays: 365, maxEvents: 200 } }),
+    ...createContactStores({ redis: p.redis, keys: p.keys, historyMax: 50, bounds: { maxAgeDays: 365, maxEvents: 200 } }),
   });
 
   it('backfills every contact from the list API with property history, resuming at its cursor after a failure', async () => {

@@ -1,3 +1,4 @@
+import { createContactStores } from '../../src/store/contact-stores.js';
 import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compileModel, evaluate, parseModel } from '../../src/scoring/index.js';
@@ -54,7 +55,7 @@ describe('snapshot and lifecycle readers', () => {
     });
     if (!parsed.ok) throw new Error('model');
     const compiled = compileModel(parsed.model);
-    const scores = createScoreStore({ redis, keys, historyMax: 10 });
+    const { scores } = createContactStores({ redis, keys, historyMax: 10, bounds: { maxAgeDays: 365, maxEvents: 50 } });
     const day1 = Date.UTC(2026, 2, 1, 9);
     const write = (contactId: string, at: number, x: string | null, modelId = 'inbound') =>
       scores.write(P, [{ contactId, changed: true, score: { modelId, version: 2, scoredAt: at, outputs: {}, result: evaluate(compiled, { properties: { x }, events: [] }, at) } }], new Map());
@@ -74,7 +75,7 @@ describe('snapshot and lifecycle readers', () => {
     });
     expect(snapshotTime('2026-03-01')).toBe(Date.UTC(2026, 2, 2));
 
-    const ledger = createLedgerStore({ redis, keys, bounds: { maxAgeDays: 365, maxEvents: 50 } });
+    const { ledger } = createContactStores({ redis, keys, historyMax: 10, bounds: { maxAgeDays: 365, maxEvents: 50 } });
     await ledger.append(P, new Map([
       ['1', [ledgerEvent('email_open', day1), ledgerEvent('property_change', day1 + 5, { property: 'lifecyclestage', value: 'customer' }),
         ledgerEvent('property_change', day1 + 1, { property: 'lifecyclestage', value: 'lead' }), ledgerEvent('property_change', day1, { property: 'hs_lead_status', value: 'NEW' })]],

@@ -1,3 +1,4 @@
+import { createContactStores } from '../../src/store/contact-stores.js';
 import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDirtyStore } from '../../src/store/dirty.js';
@@ -19,7 +20,7 @@ beforeEach(() => {
   keys = appKeys(prefix);
   deps = {
     redis, keys,
-    ledger: createLedgerStore({ redis, keys, bounds: { maxAgeDays: 365, maxEvents: 100 } }),
+    ledger: createContactStores({ redis, keys, historyMax: 10, bounds: { maxAgeDays: 365, maxEvents: 100 } }).ledger,
     dirty: createDirtyStore({ redis, keys, settleMs: 2_000, leaseMs: 10_000 }),
   };
 });

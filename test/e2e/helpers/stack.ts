@@ -1,3 +1,4 @@
+import { createContactStores } from '../../../src/store/contact-stores.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
@@ -63,8 +64,7 @@ export async function startStack(opts: {
   const stores = {
     progress: createProgressStore({ redis, keys }),
     models: createModelStore({ redis, keys }),
-    scores: createScoreStore({ redis, keys, historyMax: config.HISTORY_MAX_ENTRIES }),
-    ledger: createLedgerStore({ redis, keys, bounds: { maxAgeDays: config.LEDGER_MAX_AGE_DAYS, maxEvents: config.LEDGER_MAX_EVENTS } }),
+    ...createContactStores({ redis, keys, historyMax: config.HISTORY_MAX_ENTRIES, bounds: { maxAgeDays: config.LEDGER_MAX_AGE_DAYS, maxEvents: config.LEDGER_MAX_EVENTS } }),
     dirty: createDirtyStore({ redis, keys, settleMs: 0, leaseMs: 1 }),
   };
   const workers = new Set<ChildProcess>();

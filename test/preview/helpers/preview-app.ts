@@ -1,3 +1,4 @@
+import { createContactStores } from '../../../src/store/contact-stores.js';
 import type { Redis } from 'ioredis';
 import { loadConfig } from '../../../src/config.js';
 import { createHubSpotGateway } from '../../../src/hubspot/gateway.js';
@@ -55,7 +56,7 @@ export async function startPreviewApp(contacts = 30) {
 
   return {
     url, sandbox, gateway, redis, keys, progress,
-    scores: createScoreStore({ redis, keys, historyMax: config.HISTORY_MAX_ENTRIES }),
+    scores: createContactStores({ redis, keys, historyMax: config.HISTORY_MAX_ENTRIES, bounds: { maxAgeDays: config.LEDGER_MAX_AGE_DAYS, maxEvents: config.LEDGER_MAX_EVENTS } }).scores,
     models,
     until,
     async close() {
