@@ -79,24 +79,21 @@ export function applyBatch(current: readonly LedgerEvent[], added: readonly Ledg
   return boundLedger(sorted, now, bounds);
 }
 
+/**
+ * An event's shape, `type` then its attribute names (sorted), as a JSON array: one dictionary code stands for
+ * `page_view` with a `url`, and only the values follow.
+ */
 function writeEvent(w: Writer, e: LedgerEvent): void {
   const { type, at: _at, ...attrs } = e;
-  w.str(type);
   const names = Object.keys(attrs).filter((k) => attrs[k] !== undefined).sort();
-  w.uint(names.length);
-  for (const k of names) {
-    w.str(k);
-    w.value(attrs[k]);
-  }
+  w.str(JSON.stringify([type, ...names]));
+  for (const k of names) w.attr(attrs[k]);
 }
 
 function readEvent(r: Reader, at: number): LedgerEvent {
-  const e: LedgerEvent = { type: r.str(), at };
-  const n = r.uint();
-  for (let i = 0; i < n; i++) {
-    const k = r.str();
-    e[k] = r.value();
-  }
+  const [type, ...names] = JSON.parse(r.str()) as string[];
+  const e: LedgerEvent = { type: type!, at };
+  for (const k of names) e[k] = r.attr();
   return e;
 }
 
@@ -142,7 +139,7 @@ export function encodeRecord(rec: ContactRecord, intern: Interner): Buffer {
     h.uint(names.length);
     for (const k of names) {
       h.str(k);
-      h.value(s.outputs[k]);
+      h.value(s.outputs[k], s.scoredAt);
     }
   }
   h.uint(rec.history.length);
@@ -207,7 +204,7 @@ export function decodeRecord(buf: Buffer, lookup: (code: number) => string, boun
     const outputs: Record<string, string> = {};
     for (let n = r.uint(); n > 0; n--) {
       const k = r.str();
-      outputs[k] = String(r.value());
+      outputs[k] = String(r.value(scoredAt));
     }
     rec.scores.push({ modelId, version, scoredAt, inScope, summary, outputs });
   }

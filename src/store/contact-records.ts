@@ -80,6 +80,12 @@ for i = 1, #ARGV, 5 do
 end
 return out`);
 
+class MissingCode extends Error {
+  constructor(readonly code: number) {
+    super(`dictionary code ${code} not cached`);
+  }
+}
+
 /** A record whose value grew past this (an unfolded tail) is compacted right after an append outside a webhook. */
 const COMPACT_OVER_BYTES = 4096;
 const MAX_ATTEMPTS = 20;
@@ -128,18 +134,39 @@ export function createRecordStore(deps: { redis: RedisClient; keys: AppKeys; dic
     return out;
   }
 
-  /** Decodes values, reading the dictionary codes this process has not cached yet (one HMGET). */
+  /**
+   * Decodes values, reading the dictionary codes this process has not cached yet: a record meeting an unknown
+   * code stops there (what follows may depend on it: an event's shape says how many values follow), the codes
+   * met are read in one HMGET, and those records are decoded again.
+   */
   async function decodeMany(portalId: number, raws: Map<string, Buffer | null>): Promise<Map<string, ContactRecord | null>> {
-    const missing = new Set<number>();
-    const decodeAll = (lookup: (code: number) => string) => new Map([...raws].map(([id, raw]) => [id, raw ? decodeRecord(raw, lookup, bounds) : null]));
-    const first = decodeAll((code) => {
-      const s = dict.cachedString(portalId, code);
-      if (s === undefined) missing.add(code);
-      return s ?? '';
-    });
-    if (!missing.size) return first;
-    await dict.resolve(portalId, missing);
-    return decodeAll((code) => dict.cachedString(portalId, code)!);
+    const out = new Map<string, ContactRecord | null>();
+    let pending = [...raws.keys()];
+    while (pending.length) {
+      const missing = new Set<number>();
+      const again: string[] = [];
+      for (const id of pending) {
+        const raw = raws.get(id);
+        if (!raw) {
+          out.set(id, null);
+          continue;
+        }
+        try {
+          out.set(id, decodeRecord(raw, (code) => {
+            const s = dict.cachedString(portalId, code);
+            if (s === undefined) throw new MissingCode(code);
+            return s;
+          }, bounds));
+        } catch (err) {
+          if (!(err instanceof MissingCode)) throw err;
+          missing.add(err.code);
+          again.push(id);
+        }
+      }
+      if (missing.size) await dict.resolve(portalId, missing);
+      pending = again;
+    }
+    return out;
   }
 
   /** Encodes records, first giving codes to the strings this process has no code for yet (one script call). */

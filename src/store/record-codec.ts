@@ -10,7 +10,7 @@ export type Interner = (s: string) => number;
 
 /** Value tags: one byte before each typed value. */
 const enum Tag {
-  Null = 0, Empty = 1, Uint = 2, NegInt = 3, Float = 4, Str = 5, IsoTime = 6, True = 7, False = 8, IntText = 9, Json = 10,
+  Null = 0, Empty = 1, Uint = 2, NegInt = 3, Float = 4, Str = 5, IsoTime = 6, True = 7, False = 8, IntText = 9, Json = 10, IsoNear = 11,
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -61,8 +61,11 @@ export class Writer {
     this.raw(b);
   }
 
-  /** A JSON value with its type kept exactly (a number stays a number, `"58"` stays a string). */
-  value(v: unknown): void {
+  /**
+   * A JSON value with its type kept exactly (a number stays a number, `"58"` stays a string). `near`: a time the
+   * value's ISO timestamps are likely close to (they are stored as a difference from it).
+   */
+  value(v: unknown, near?: number): void {
     if (v === null) return this.byte(Tag.Null);
     if (v === true) return this.byte(Tag.True);
     if (v === false) return this.byte(Tag.False);
@@ -85,6 +88,10 @@ export class Writer {
       if (ISO.test(v)) {
         const ms = Date.parse(v);
         if (Number.isSafeInteger(ms) && ms >= 0 && new Date(ms).toISOString() === v) {
+          if (near !== undefined) {
+            this.byte(Tag.IsoNear);
+            return this.int(ms - near);
+          }
           this.byte(Tag.IsoTime);
           return this.uint(ms);
         }
@@ -95,6 +102,19 @@ export class Writer {
     this.byte(Tag.Json);
     const b = Buffer.from(JSON.stringify(v) ?? 'null', 'utf8');
     this.uint(b.length);
+    this.raw(b);
+  }
+
+  /** An attribute value (see Reader.attr). */
+  attr(v: unknown): void {
+    if (typeof v !== 'string') {
+      this.uint(2);
+      return this.value(v);
+    }
+    const code = this.intern(v);
+    if (code > 0) return this.uint(code * 4);
+    const b = Buffer.from(v, 'utf8');
+    this.uint(b.length * 4 + 1);
     this.raw(b);
   }
 
@@ -151,7 +171,19 @@ export class Reader {
     return this.raw((x - 1) / 2).toString('utf8');
   }
 
-  value(): unknown {
+  /**
+   * An attribute value: a string as `code×4` (dictionary) or `length×4+1` (inline), anything else as `2` and a
+   * typed value. Most event attributes are strings, so they cost no tag byte.
+   */
+  attr(): unknown {
+    const x = this.uint();
+    if (x % 4 === 0) return this.lookup(x / 4);
+    if (x % 4 === 1) return this.raw((x - 1) / 4).toString('utf8');
+    if (x === 2) return this.value();
+    throw new Error(`record codec: bad attribute ${x}`);
+  }
+
+  value(near?: number): unknown {
     const tag = this.byte();
     switch (tag) {
       case Tag.Null: return null;
@@ -164,6 +196,7 @@ export class Reader {
       case Tag.Str: return this.str();
       case Tag.IntText: return String(this.uint());
       case Tag.IsoTime: return new Date(this.uint()).toISOString();
+      case Tag.IsoNear: return new Date(this.int() + (near ?? 0)).toISOString();
       case Tag.Json: return JSON.parse(this.raw(this.uint()).toString('utf8')) as unknown;
       default: throw new Error(`record codec: unknown value tag ${tag}`);
     }

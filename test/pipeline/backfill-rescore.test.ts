@@ -101,7 +101,7 @@ describe('backfill and rescore', () => {
       Date.parse(new Date(now - 10 * DAY).toISOString()), Date.parse(new Date(now - 3 * DAY).toISOString()),
     ]);
     const s = (await scores.readLast(PORTAL, ['60001'])).get('60001')!.get('starter')!;
-    expect(s.result).toMatchObject({ inScope: true, engagement: 10 });
+    expect(s).toMatchObject({ inScope: true, summary: { engagement: 10 } });
   });
 
   it('rescores with the stored ledgers after a publish, writing only the contacts whose output changed', async () => {
