@@ -29,7 +29,7 @@ export function zsetLedger(redis: Redis, prefix: string, bounds: LedgerBounds) {
       if (mergedIds.length) await redis.del(...mergedIds.map(key));
     },
     async read(id: string): Promise<LedgerEvent[]> {
-      return (await redis.zrange(key(id), 0, -1)).map(parseEventKey).filter((e): e is LedgerEvent => e !== null);
+      return (await redis.zrange(key(id), '0', '-1')).map((m) => parseEventKey(m)).filter((e): e is LedgerEvent => e !== null);
     },
   };
 }
