@@ -4,9 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScheduler } from '../../src/queue/scheduler.js';
 import { outputPropertyDefinitions, parseModel } from '../../src/scoring/index.js';
 import { createProgressStore } from '../../src/store/backfill-progress.js';
-import { createLedgerStore } from '../../src/store/ledger.js';
 import { createModelStore } from '../../src/store/models.js';
-import { createScoreStore } from '../../src/store/scores.js';
 import { strictNock } from '../helpers/strict-nock.js';
 import { until } from '../helpers/until.js';
 import { crmContact, echoUpdate } from './helpers/contacts.js';
@@ -139,7 +137,7 @@ describe('backfill and rescore', () => {
     expect([...new Set(updated)].sort()).toEqual(inScope.filter(clicker));
     const s = (await scores.readLast(PORTAL, ['60001'])).get('60001')!.get('starter')!;
     // Two clicks from the stored ledger (the list API gave no history this time): 2 × 7 = 14.
-    expect(s).toMatchObject({ version: 2, result: { engagement: 14 } });
+    expect(s).toMatchObject({ version: 2, summary: { engagement: 14 } });
     expect(s.outputs.lead_score_engagement).toBe('14');
   });
 });

@@ -2,7 +2,6 @@ import { createContactStores } from '../../src/store/contact-stores.js';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubSpotCallEvent } from '../../src/hubspot/call-hubspot.js';
-import { createLedgerStore } from '../../src/store/ledger.js';
 import { strictNock } from '../helpers/strict-nock.js';
 import { batchResponse, crmContact, propertyChange } from './helpers/contacts.js';
 import { API, postWebhook, startPipeline, type Pipeline } from './helpers/harness.js';

@@ -3,7 +3,6 @@ import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileModel, evaluate, outputProperties, parseModel, type Model } from '../../src/scoring/index.js';
 import { syncProperties } from '../../src/signals/index.js';
-import { createLedgerStore } from '../../src/store/ledger.js';
 import { strictNock } from '../helpers/strict-nock.js';
 import { ACCESS_TOKEN, API, fixture, postWebhook, starterModel, startPipeline, type Pipeline } from './helpers/harness.js';
 import { shiftTimes } from './helpers/time-shift.js';

@@ -15,7 +15,6 @@ import { createDirtyStore } from '../../src/store/dirty.js';
 import { createInstallationStore } from '../../src/store/installations.js';
 import { appKeys } from '../../src/store/keys.js';
 import { createModelStore } from '../../src/store/models.js';
-import { createScoreStore } from '../../src/store/scores.js';
 import { workflowActionDeps, workflowActionsRouter } from '../../src/web/workflow-actions-route.js';
 import { connect, dropPrefix, uniquePrefix } from '../helpers/redis.js';
 

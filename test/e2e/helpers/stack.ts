@@ -14,9 +14,7 @@ import { DEMO_APP_CREDENTIALS, type Sandbox, type SandboxOptions } from '../../.
 import { createProgressStore } from '../../../src/store/backfill-progress.js';
 import { createDirtyStore } from '../../../src/store/dirty.js';
 import { appKeys, type AppKeys } from '../../../src/store/keys.js';
-import { createLedgerStore } from '../../../src/store/ledger.js';
 import { createModelStore } from '../../../src/store/models.js';
-import { createScoreStore } from '../../../src/store/scores.js';
 import type { RedisClient } from '../../../src/store/redis-client.js';
 import type { LocalCluster } from '../../../src/store/redis-cluster.js';
 import { dropPrefix, redisUrl, uniquePrefix } from '../../helpers/redis.js';
