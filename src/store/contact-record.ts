@@ -118,6 +118,16 @@ export function encodeCarryHeader(now: number): Buffer {
   return w.bytes();
 }
 
+/** The summary's figures as the outputs write them (numbers as their decimal text). */
+function summaryTexts(s: ScoreSummary | null): string[] {
+  return s ? [String(s.total), String(s.fit), String(s.engagement), s.grade, s.stage] : [];
+}
+
+/** The latest scoring time of a record (0 without scores). */
+function latest(scores: readonly StoredScore[]): number {
+  return scores.reduce((m, s) => Math.max(m, s.scoredAt), 0);
+}
+
 function writeOptional(w: Writer, v: string | number | null): void {
   w.value(v);
 }
@@ -137,22 +147,26 @@ export function encodeRecord(rec: ContactRecord, intern: Interner): Buffer {
     h.byte(s.inScope ? 1 : 0);
     const names = Object.keys(s.outputs);
     h.uint(names.length);
+    // The written outputs repeat the summary's figures as text and carry times close to the scoring.
+    const refs = summaryTexts(s.summary);
     for (const k of names) {
       h.str(k);
-      h.value(s.outputs[k], s.scoredAt);
+      h.value(s.outputs[k], s.scoredAt, refs);
     }
   }
+  // History times and snapshot days are stored relative to the latest scoring (usually a few bytes apart).
+  const ref = latest(rec.scores);
   h.uint(rec.history.length);
   for (const e of rec.history) {
     h.str(e.modelId);
     h.uint(e.version);
-    h.uint(e.at);
+    h.int(e.at - ref);
     for (const v of [e.total, e.fit, e.engagement, e.grade, e.stage]) writeOptional(h, v);
   }
   h.uint(rec.snapshots.length);
   for (const s of rec.snapshots) {
     h.str(s.modelId);
-    h.uint(dayNumber(s.day));
+    h.int(dayNumber(s.day) - Math.floor(ref / DAY_MS));
     h.uint(s.version);
     writeOptional(h, s.total);
   }
@@ -202,22 +216,24 @@ export function decodeRecord(buf: Buffer, lookup: (code: number) => string, boun
     }
     const inScope = r.byte() === 1;
     const outputs: Record<string, string> = {};
+    const refs = summaryTexts(summary);
     for (let n = r.uint(); n > 0; n--) {
       const k = r.str();
-      outputs[k] = String(r.value(scoredAt));
+      outputs[k] = String(r.value(scoredAt, refs));
     }
     rec.scores.push({ modelId, version, scoredAt, inScope, summary, outputs });
   }
+  const ref = latest(rec.scores);
   for (let i = r.uint(); i > 0; i--) {
     const modelId = r.str();
     const version = r.uint();
-    const at = r.uint();
+    const at = r.int() + ref;
     const [total, fit, engagement, grade, stage] = [r.value(), r.value(), r.value(), r.value(), r.value()];
     rec.history.push({ at, modelId, version, total: num(total), fit: num(fit), engagement: num(engagement), grade: text(grade), stage: text(stage) });
   }
   for (let i = r.uint(); i > 0; i--) {
     const modelId = r.str();
-    const day = dayText(r.uint());
+    const day = dayText(r.int() + Math.floor(ref / DAY_MS));
     const version = r.uint();
     rec.snapshots.push({ modelId, day, version, total: num(r.value()) });
   }

@@ -10,7 +10,7 @@ export type Interner = (s: string) => number;
 
 /** Value tags: one byte before each typed value. */
 const enum Tag {
-  Null = 0, Empty = 1, Uint = 2, NegInt = 3, Float = 4, Str = 5, IsoTime = 6, True = 7, False = 8, IntText = 9, Json = 10, IsoNear = 11,
+  Null = 0, Empty = 1, Uint = 2, NegInt = 3, Float = 4, Str = 5, IsoTime = 6, True = 7, False = 8, IntText = 9, Json = 10, IsoNear = 11, Ref = 12,
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -63,10 +63,16 @@ export class Writer {
 
   /**
    * A JSON value with its type kept exactly (a number stays a number, `"58"` stays a string). `near`: a time the
-   * value's ISO timestamps are likely close to (they are stored as a difference from it).
+   * value's ISO timestamps are likely close to (they are stored as a difference from it). `refs`: strings already
+   * in the record that the value is likely to repeat (it is stored as their index).
    */
-  value(v: unknown, near?: number): void {
+  value(v: unknown, near?: number, refs?: readonly string[]): void {
     if (v === null) return this.byte(Tag.Null);
+    const ref = typeof v === 'string' && v !== '' && refs ? refs.indexOf(v) : -1;
+    if (ref >= 0) {
+      this.byte(Tag.Ref);
+      return this.uint(ref);
+    }
     if (v === true) return this.byte(Tag.True);
     if (v === false) return this.byte(Tag.False);
     if (typeof v === 'number') {
@@ -183,7 +189,7 @@ export class Reader {
     throw new Error(`record codec: bad attribute ${x}`);
   }
 
-  value(near?: number): unknown {
+  value(near?: number, refs?: readonly string[]): unknown {
     const tag = this.byte();
     switch (tag) {
       case Tag.Null: return null;
@@ -197,6 +203,11 @@ export class Reader {
       case Tag.IntText: return String(this.uint());
       case Tag.IsoTime: return new Date(this.uint()).toISOString();
       case Tag.IsoNear: return new Date(this.int() + (near ?? 0)).toISOString();
+      case Tag.Ref: {
+        const i = this.uint();
+        if (!refs || refs[i] === undefined) throw new Error(`record codec: reference ${i} to nothing`);
+        return refs[i];
+      }
       case Tag.Json: return JSON.parse(this.raw(this.uint()).toString('utf8')) as unknown;
       default: throw new Error(`record codec: unknown value tag ${tag}`);
     }
