@@ -67,6 +67,10 @@ export async function measureMemory(redis: Redis, prefix: string, portalId: numb
     });
   }
   const deltaBytes = (await usedMemory(redis)) - baseline;
+  if (process.env.MEMORY_DEBUG) {
+    process.stderr.write(`${(await redis.info('memory')).split('\n').filter((l) => /^(used_memory|mem_clients|used_memory_overhead|used_memory_dataset|used_memory_scripts|lazyfree)/.test(l)).join('\n')}\n`);
+    process.stderr.write(`dbsize ${await redis.dbsize()}\n${JSON.stringify(await redis.call('MEMORY', 'STATS'))}\n`);
+  }
   const keys = appKeys(prefix);
   const dict = createDictionary({ redis, keys });
   const records = createRecordStore({ redis, keys, dict, bounds });
@@ -76,6 +80,17 @@ export async function measureMemory(redis: Redis, prefix: string, portalId: numb
     for (const r of (await records.read(portalId, ids.slice(i, i + 1000))).values()) if (r) recs.push(r);
   }
   const scored = recs.filter((r) => r.scores.length > 0).length;
+  if (process.env.MEMORY_DEBUG) {
+    const dictKey = keys.portal(portalId).dict;
+    const all = await redis.hgetall(dictKey);
+    const codes = Object.entries(all).filter(([k]) => k.startsWith('c:'));
+    const byLen = codes.map(([, v]) => v.length);
+    process.stderr.write(`dict: ${codes.length} strings, ${byLen.reduce((a, b) => a + b, 0)} chars; longest: ${codes.sort((a, b) => b[1].length - a[1].length).slice(0, 3).map(([, v]) => v).join(' | ')}\n`);
+    process.stderr.write(`dict sample: ${codes.slice(0, 400).map(([k, v]) => `${k}=${v.slice(0, 40)}`).join(' ; ')}\n`);
+    for (const r of recs.filter((x) => x.scores.length).slice(0, 3)) process.stderr.write(`${JSON.stringify(r)}\n`);
+    const deltas = recs.flatMap((r) => r.ledger.slice(1).map((e, i) => e.at - r.ledger[i]!.at));
+    process.stderr.write(`events ${recs.reduce((a, r) => a + r.ledger.length, 0)}; deltas divisible by 1000: ${deltas.filter((d) => d % 1000 === 0).length}/${deltas.length}; by 60000: ${deltas.filter((d) => d % 60000 === 0).length}\n`);
+  }
   const per = (b: number) => b / Math.max(1, scored);
   const parts = partSizes(recs, (s) => dict.cachedCode(portalId, s) ?? 0);
   return {

@@ -80,20 +80,29 @@ export function applyBatch(current: readonly LedgerEvent[], added: readonly Ledg
 }
 
 /**
- * An event's shape, `type` then its attribute names (sorted), as a JSON array: one dictionary code stands for
- * `page_view` with a `url`, and only the values follow.
+ * An event without its time, as one string: a JSON array of the type, then each attribute's name and value (names
+ * sorted). A portal's events repeat (the same page, form, lifecycle stage across thousands of contacts), so in the
+ * compacted ledger this is one dictionary code, and an event costs its time delta and one or two bytes.
  */
 function writeEvent(w: Writer, e: LedgerEvent): void {
   const { type, at: _at, ...attrs } = e;
   const names = Object.keys(attrs).filter((k) => attrs[k] !== undefined).sort();
-  w.str(JSON.stringify([type, ...names]));
-  for (const k of names) w.attr(attrs[k]);
+  w.str(JSON.stringify([type, ...names.flatMap((k) => [k, attrs[k]])]));
 }
 
+/** Parsed event bodies by their string (bounded: a portal has few distinct ones, a cold process fills it once). */
+const parsed = new Map<string, [string, ...unknown[]]>();
+
 function readEvent(r: Reader, at: number): LedgerEvent {
-  const [type, ...names] = JSON.parse(r.str()) as string[];
-  const e: LedgerEvent = { type: type!, at };
-  for (const k of names) e[k] = r.attr();
+  const body = r.str();
+  let parts = parsed.get(body);
+  if (!parts) {
+    parts = JSON.parse(body) as [string, ...unknown[]];
+    if (parsed.size >= 50_000) parsed.clear();
+    parsed.set(body, parts);
+  }
+  const e: LedgerEvent = { type: parts[0], at };
+  for (let i = 1; i < parts.length; i += 2) e[parts[i] as string] = parts[i + 1];
   return e;
 }
 
@@ -145,14 +154,12 @@ export function encodeRecord(rec: ContactRecord, intern: Interner): Buffer {
       for (const v of [s.summary.total, s.summary.fit, s.summary.engagement, s.summary.grade, s.summary.stage]) h.value(v);
     }
     h.byte(s.inScope ? 1 : 0);
+    // The output names as one shape (a JSON array: a model has two or three such sets), then the values: they
+    // repeat the summary's figures as text and carry times close to the scoring.
     const names = Object.keys(s.outputs);
-    h.uint(names.length);
-    // The written outputs repeat the summary's figures as text and carry times close to the scoring.
+    h.str(JSON.stringify(names));
     const refs = summaryTexts(s.summary);
-    for (const k of names) {
-      h.str(k);
-      h.value(s.outputs[k], s.scoredAt, refs);
-    }
+    for (const k of names) h.value(s.outputs[k], s.scoredAt, refs);
   }
   // History times and snapshot days are stored relative to the latest scoring (usually a few bytes apart).
   const ref = latest(rec.scores);
@@ -217,10 +224,7 @@ export function decodeRecord(buf: Buffer, lookup: (code: number) => string, boun
     const inScope = r.byte() === 1;
     const outputs: Record<string, string> = {};
     const refs = summaryTexts(summary);
-    for (let n = r.uint(); n > 0; n--) {
-      const k = r.str();
-      outputs[k] = String(r.value(scoredAt, refs));
-    }
+    for (const k of JSON.parse(r.str()) as string[]) outputs[k] = String(r.value(scoredAt, refs));
     rec.scores.push({ modelId, version, scoredAt, inScope, summary, outputs });
   }
   const ref = latest(rec.scores);

@@ -111,19 +111,6 @@ export class Writer {
     this.raw(b);
   }
 
-  /** An attribute value (see Reader.attr). */
-  attr(v: unknown): void {
-    if (typeof v !== 'string') {
-      this.uint(2);
-      return this.value(v);
-    }
-    const code = this.intern(v);
-    if (code > 0) return this.uint(code * 4);
-    const b = Buffer.from(v, 'utf8');
-    this.uint(b.length * 4 + 1);
-    this.raw(b);
-  }
-
   bytes(): Buffer {
     this.flush();
     return this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts);
@@ -175,18 +162,6 @@ export class Reader {
     const x = this.uint();
     if (x % 2 === 0) return this.lookup(x / 2);
     return this.raw((x - 1) / 2).toString('utf8');
-  }
-
-  /**
-   * An attribute value: a string as `code×4` (dictionary) or `length×4+1` (inline), anything else as `2` and a
-   * typed value. Most event attributes are strings, so they cost no tag byte.
-   */
-  attr(): unknown {
-    const x = this.uint();
-    if (x % 4 === 0) return this.lookup(x / 4);
-    if (x % 4 === 1) return this.raw((x - 1) / 4).toString('utf8');
-    if (x === 2) return this.value();
-    throw new Error(`record codec: bad attribute ${x}`);
   }
 
   value(near?: number, refs?: readonly string[]): unknown {
