@@ -24,12 +24,15 @@ export type MemoryResult = {
   perScoredByType: Record<string, number>;
   /** The records' encoded bytes by part (ledger, scores, history, snapshots, header), per scored contact. */
   perScoredByPart: Record<string, number>;
+  /** Parts of used_memory at the measurement that hold no data: client buffers and the scripts' cache (bytes). */
+  clientBuffers: number;
+  scriptCache: number;
 };
 
 /** The key type a key of the app belongs to: the contact records' buckets, the dictionary, the decay schedule, the queue. */
 function keyType(key: string): string {
   if (/:r:\d+$/.test(key)) return 'records';
-  if (key.endsWith(':dict')) return 'dictionary';
+  if (key.endsWith(':dict') || key.endsWith(':dict:codes')) return 'dictionary';
   if (key.endsWith(':decay')) return 'decay schedule';
   if (key.includes(':{bull}:')) return 'queue (BullMQ)';
   return 'portal keys';
@@ -66,11 +69,9 @@ export async function measureMemory(redis: Redis, prefix: string, portalId: numb
       byType[t] = (byType[t] ?? 0) + sizes[i]!;
     });
   }
-  const deltaBytes = (await usedMemory(redis)) - baseline;
-  if (process.env.MEMORY_DEBUG) {
-    process.stderr.write(`${(await redis.info('memory')).split('\n').filter((l) => /^(used_memory|mem_clients|used_memory_overhead|used_memory_dataset|used_memory_scripts|lazyfree)/.test(l)).join('\n')}\n`);
-    process.stderr.write(`dbsize ${await redis.dbsize()}\n${JSON.stringify(await redis.call('MEMORY', 'STATS'))}\n`);
-  }
+  const info = await redis.info('memory');
+  const field = (name: string) => Number(new RegExp(`^${name}:(\\d+)`, 'm').exec(info)?.[1] ?? NaN);
+  const deltaBytes = field('used_memory') - baseline;
   const keys = appKeys(prefix);
   const dict = createDictionary({ redis, keys });
   const records = createRecordStore({ redis, keys, dict, bounds });
@@ -80,21 +81,11 @@ export async function measureMemory(redis: Redis, prefix: string, portalId: numb
     for (const r of (await records.read(portalId, ids.slice(i, i + 1000))).values()) if (r) recs.push(r);
   }
   const scored = recs.filter((r) => r.scores.length > 0).length;
-  if (process.env.MEMORY_DEBUG) {
-    const dictKey = keys.portal(portalId).dict;
-    const all = await redis.hgetall(dictKey);
-    const codes = Object.entries(all).filter(([k]) => k.startsWith('c:'));
-    const byLen = codes.map(([, v]) => v.length);
-    process.stderr.write(`dict: ${codes.length} strings, ${byLen.reduce((a, b) => a + b, 0)} chars; longest: ${codes.sort((a, b) => b[1].length - a[1].length).slice(0, 3).map(([, v]) => v).join(' | ')}\n`);
-    process.stderr.write(`dict sample: ${codes.slice(0, 400).map(([k, v]) => `${k}=${v.slice(0, 40)}`).join(' ; ')}\n`);
-    for (const r of recs.filter((x) => x.scores.length).slice(0, 3)) process.stderr.write(`${JSON.stringify(r)}\n`);
-    const deltas = recs.flatMap((r) => r.ledger.slice(1).map((e, i) => e.at - r.ledger[i]!.at));
-    process.stderr.write(`events ${recs.reduce((a, r) => a + r.ledger.length, 0)}; deltas divisible by 1000: ${deltas.filter((d) => d % 1000 === 0).length}/${deltas.length}; by 60000: ${deltas.filter((d) => d % 60000 === 0).length}\n`);
-  }
   const per = (b: number) => b / Math.max(1, scored);
   const parts = partSizes(recs, (s) => dict.cachedCode(portalId, s) ?? 0);
   return {
     scored, stored: recs.length, deltaBytes, bytesPerScored: per(deltaBytes),
+    clientBuffers: field('mem_clients_normal'), scriptCache: field('used_memory_scripts'),
     perScoredByType: Object.fromEntries(Object.entries(byType).map(([t, b]) => [t, per(b)])),
     perScoredByPart: Object.fromEntries(Object.entries(parts).map(([t, b]) => [t, per(b)])),
   };
@@ -107,6 +98,7 @@ export function formatMemory(m: MemoryResult): string {
     `Redis memory: ${m.scored.toLocaleString('en-US')} scored contacts (${m.stored.toLocaleString('en-US')} with a record), ` +
       `INFO used_memory +${(m.deltaBytes / 1e6).toFixed(2)} MB = ${Math.round(m.bytesPerScored).toLocaleString('en-US')} bytes per scored contact`,
     `  MEMORY USAGE per scored contact by key type (bytes): ${list(m.perScoredByType)}`,
+    `  used_memory holding no data at the measurement: client buffers ${Math.round(m.clientBuffers / 1e3)} KB, script cache ${Math.round(m.scriptCache / 1e3)} KB`,
     `  record bytes per scored contact by part (encoded, before Redis overhead): ${list(m.perScoredByPart)}`,
   ].join('\n');
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { RedisClient } from './redis-client.js';
 import type { AppKeys } from './keys.js';
-import { luaScript } from './lua.js';
+import { checkExec, luaScript } from './lua.js';
 
 /**
  * Each portal's string dictionary for the compact records: event types, attribute names and values, output
@@ -10,10 +10,15 @@ import { luaScript } from './lua.js';
  * process caches them; past DICTIONARY_MAX_ENTRIES per portal new strings stay inline in the records (a portal
  * whose pages carry unique URLs cannot grow its dictionary without bound). A generation (`#g`, random, set when the
  * dictionary is created) tells a process that the portal was erased and its cached codes mean nothing any more.
+ * Both keys are written only by the one script, so the string → code hash and the code list always agree.
  */
 export const DICTIONARY_MAX_ENTRIES = 100_000;
 
-/** KEYS: dict. ARGV: cap, new generation, strings… → {generation, code per string (0: stays inline)}. */
+/**
+ * KEYS: dict (string → code, `#g`), codes (a list: code n is its n-th string). ARGV: cap, new generation,
+ * strings… → {generation, code per string (0: stays inline)}. Codes read back by index from a list cost a few
+ * bytes each; a second hash field per string would cost ~70.
+ */
 const INTERN = luaScript(`
 local gen = redis.call('HGET', KEYS[1], '#g')
 if not gen then
@@ -26,11 +31,9 @@ for i = 3, #ARGV do
   local s = ARGV[i]
   local code = redis.call('HGET', KEYS[1], 's:' .. s)
   if not code then
-    local n = tonumber(redis.call('HGET', KEYS[1], '#n') or '0')
-    if n < cap then
-      n = n + 1
-      redis.call('HSET', KEYS[1], '#n', n, 's:' .. s, n, 'c:' .. n, s)
-      code = n
+    if redis.call('LLEN', KEYS[2]) < cap then
+      code = redis.call('RPUSH', KEYS[2], s)
+      redis.call('HSET', KEYS[1], 's:' .. s, code)
     else
       code = 0
     end
@@ -81,7 +84,8 @@ export function createDictionary(deps: { redis: RedisClient; keys: AppKeys; maxE
       const c = cache(portalId);
       const missing = [...new Set(strings)].filter((s) => !c.byString.has(s));
       if (!missing.length) return;
-      const out = (await INTERN.run(redis, [keys.portal(portalId).dict], [cap, randomBytes(6).toString('hex'), ...missing])) as [string, ...number[]];
+      const p = keys.portal(portalId);
+      const out = (await INTERN.run(redis, [p.dict, p.dictCodes], [cap, randomBytes(6).toString('hex'), ...missing])) as [string, ...number[]];
       checkGeneration(portalId, out[0]);
       const fresh = cache(portalId);
       missing.forEach((s, i) => {
@@ -91,12 +95,14 @@ export function createDictionary(deps: { redis: RedisClient; keys: AppKeys; maxE
       });
     },
 
-    /** Reads codes the cache lacks (one HMGET); an unknown code is an error (the record is corrupt). */
+    /** Reads codes the cache lacks (one round trip); an unknown code is an error (the record is corrupt). */
     async resolve(portalId: number, codes: Iterable<number>): Promise<void> {
       const c = cache(portalId);
       const missing = [...new Set(codes)].filter((code) => !c.byCode.has(code));
       if (!missing.length) return;
-      const values = await redis.hmget(keys.portal(portalId).dict, ...missing.map((code) => `c:${code}`));
+      const pipe = redis.pipeline();
+      for (const code of missing) pipe.lindex(keys.portal(portalId).dictCodes, code - 1);
+      const values = checkExec(await pipe.exec()) as (string | null)[];
       missing.forEach((code, i) => {
         const s = values[i];
         if (s === null || s === undefined) throw new Error(`portal ${portalId}: dictionary code ${code} is unknown`);

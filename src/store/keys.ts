@@ -46,8 +46,10 @@ export function appKeys(prefix: string) {
        * (contact-record.ts). Enumerating a portal's contacts is reading its RECORD_BUCKETS buckets' fields.
        */
       records: (bucket: number) => `${base}:r:${bucket}`,
-      /** Hash: the portal's string dictionary for records (`s:<string>` → code, `c:<code>` → string, `#n`, `#g`). */
+      /** Hash: the portal's string dictionary for records (`s:<string>` → code; `#g` its generation). */
       dict: `${base}:dict`,
+      /** List: the dictionary's strings in code order (code n is the n-th). */
+      dictCodes: `${base}:dict:codes`,
       models: `${base}:models`,
       model: (modelId: string) => ({
         draft: `${base}:model:${modelId}:draft`,
