@@ -23,17 +23,24 @@ function band(bands: { grade: string; min: number }[], score: number): string {
   return bands.find((b) => b.min <= score)?.grade ?? '';
 }
 
+/** The figures without the explanation (breakdown, adjustments, event rules' terms). */
+function headline(model: Model, s: ScoreSummary): Omit<ScoreFigures, 'breakdown' | 'adjustments' | 'eventRules'> {
+  return {
+    total: s.total,
+    fit: { score: s.fit, max: model.fit.max, grade: band(model.grades.fit, s.fit) },
+    engagement: { score: s.engagement, max: model.engagement.max, grade: band(model.grades.engagement, s.engagement) },
+    grade: s.grade,
+    stage: s.stage,
+    ...stageProgress(model, s.total, s.stage),
+    weights: { fit: model.total.fitWeight, engagement: model.total.engagementWeight },
+  };
+}
+
 export function scoreFigures(model: Model, r: InScopeResult): ScoreFigures {
   return {
-    total: r.total,
-    fit: { score: r.fit, max: model.fit.max, grade: band(model.grades.fit, r.fit) },
-    engagement: { score: r.engagement, max: model.engagement.max, grade: band(model.grades.engagement, r.engagement) },
-    grade: r.grade,
-    stage: r.stage,
-    ...stageProgress(model, r.total, r.stage),
+    ...headline(model, r),
     breakdown: r.breakdown.map(({ unrounded: _u, ...item }) => item),
     adjustments: r.adjustments.map(({ unrounded: _u, ...a }) => a),
-    weights: { fit: model.total.fitWeight, engagement: model.total.engagementWeight },
     eventRules: eventRuleTerms(model, new Set(r.breakdown.map((i) => i.ruleId))),
   };
 }
@@ -78,18 +85,7 @@ export function historyPoints(history: HistoryEntry[], modelId: string): History
  * recompute it): the rounded numbers, grade and stage are what was last written.
  */
 export function storedFigures(model: Model, s: ScoreSummary): ScoreFigures {
-  return {
-    total: s.total,
-    fit: { score: s.fit, max: model.fit.max, grade: band(model.grades.fit, s.fit) },
-    engagement: { score: s.engagement, max: model.engagement.max, grade: band(model.grades.engagement, s.engagement) },
-    grade: s.grade,
-    stage: s.stage,
-    ...stageProgress(model, s.total, s.stage),
-    breakdown: [],
-    adjustments: [],
-    weights: { fit: model.total.fitWeight, engagement: model.total.engagementWeight },
-    eventRules: {},
-  };
+  return { ...headline(model, s), breakdown: [], adjustments: [], eventRules: {} };
 }
 
 /**
