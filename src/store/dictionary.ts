@@ -61,10 +61,14 @@ export function createDictionary(deps: { redis: RedisClient; keys: AppKeys; maxE
     return c;
   };
 
-  /** Starts the portal's cache over when the dictionary in Redis is not the one it was filled from. */
+  /**
+   * Starts the portal's cache over when the dictionary in Redis is not the one it was filled from: another
+   * generation, or none at all (the portal was erased: its codes must be allocated again, not reused from here).
+   */
   function checkGeneration(portalId: number, gen: string | null): void {
     const c = cache(portalId);
-    if (gen !== null && c.gen !== gen) caches.set(portalId, { gen, byString: new Map(), byCode: new Map() });
+    if (c.gen === gen && (gen !== null || !c.byString.size)) return;
+    caches.set(portalId, { gen, byString: new Map(), byCode: new Map() });
   }
 
   return {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyRecord, encodeRecord } from '../../src/store/contact-record.js';
 import { createContactStores } from '../../src/store/contact-stores.js';
 import { appKeys } from '../../src/store/keys.js';
+import { erasePortalKeys } from '../../src/store/portal-erasure.js';
 import { recordLocation } from '../helpers/records.js';
 import { connect, dropPrefix, uniquePrefix } from '../helpers/redis.js';
 
@@ -70,5 +71,21 @@ describe('contact record writes', () => {
       return { ...rec!, nextChangeAt: now + 3 };
     });
     expect((await stores.records.read(P, ['5'])).get('5')).toBeNull();
+  });
+
+  it('allocate the dictionary again after the portal was erased, not reusing codes this process had cached', async () => {
+    const keys = appKeys(prefix);
+    const write = () => stores.scores.write(P, [{ contactId: '5', changed: true, score: { modelId: 'm', version: 1, scoredAt: now, inScope: true, summary: { total: 1, fit: 2, engagement: 0, grade: 'B', stage: 'Warm' }, outputs: { grade: 'B' } } }], new Map());
+    await stores.ledger.append(P, new Map([['5', [{ type: 'page_view', at: now - 1, url: '/a' }]]]), now);
+    await write();
+    await erasePortalKeys(redis, keys, P);
+    // The same strings again: every one is in this process' cache, none in Redis any more.
+    await stores.ledger.append(P, new Map([['5', [{ type: 'page_view', at: now - 1, url: '/a' }]]]), now);
+    await write();
+    const cold = createContactStores({ redis, keys, historyMax: 10, bounds });
+    expect((await cold.records.read(P, ['5'])).get('5')).toMatchObject({
+      ledger: [{ type: 'page_view', at: now - 1, url: '/a' }],
+      scores: [{ summary: { grade: 'B', stage: 'Warm' }, outputs: { grade: 'B' } }],
+    });
   });
 });
