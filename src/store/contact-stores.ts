@@ -15,7 +15,7 @@ export function createContactStores(deps: { redis: RedisClient; keys: AppKeys; b
   const records = createRecordStore({ redis, keys, bounds, dict: createDictionary({ redis, keys }) });
   return {
     records,
-    ledger: createLedgerStore({ redis, records, bounds }),
+    ledger: createLedgerStore({ records, bounds }),
     scores: createScoreStore({ records, historyMax: deps.historyMax }),
   };
 }

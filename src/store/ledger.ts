@@ -2,8 +2,6 @@ import type { ChainableCommander } from 'ioredis';
 import { ledgerCutoff, type LedgerBounds, type LedgerEvent } from '../signals/index.js';
 import { encodeCarryHeader, encodeEventBatch } from './contact-record.js';
 import type { RecordStore } from './contact-records.js';
-import { checkExec } from './lua.js';
-import type { RedisClient } from './redis-client.js';
 
 /**
  * Each contact's signal ledger, kept inside its compact record (contact-record.ts). Adding an event twice stores
@@ -11,8 +9,8 @@ import type { RedisClient } from './redis-client.js';
  * policy (age, count, newest kept) apply as of every write, exactly as the zset store this replaced applied them:
  * an append is a tail batch stamped with its time, folded into the ledger in order on the next read or write.
  */
-export function createLedgerStore(deps: { redis: RedisClient; records: RecordStore; bounds: LedgerBounds }) {
-  const { redis, records, bounds } = deps;
+export function createLedgerStore(deps: { records: RecordStore; bounds: LedgerBounds }) {
+  const { records, bounds } = deps;
 
   /** The tail batch of each contact with events recent enough to keep (none: nothing to record). */
   function batches(byContact: Map<string, LedgerEvent[]>, now: number): Map<string, Buffer> {
@@ -43,12 +41,6 @@ export function createLedgerStore(deps: { redis: RedisClient; records: RecordSto
     /** Records events of several contacts now (one script call; an overgrown record is compacted at once). */
     async append(portalId: number, byContact: Map<string, LedgerEvent[]>, now: number): Promise<void> {
       await records.append(portalId, batches(byContact, now));
-    },
-
-    /** Records events of several contacts in one transaction of its own (for callers holding no other writes). */
-    async appendInTransaction(portalId: number, byContact: Map<string, LedgerEvent[]>, now: number): Promise<void> {
-      const tx = redis.multi();
-      if (queueAppendMany(tx, portalId, byContact, now)) checkExec(await tx.exec());
     },
 
     /** Reads the ledgers of several contacts in one round trip, oldest event first. */

@@ -65,7 +65,7 @@ describe('packed ledger', () => {
       const runPrefix = `${prefix}:${run++}`;
       const keys = appKeys(runPrefix);
       const records = createRecordStore({ redis, keys, bounds, dict: createDictionary({ redis, keys, maxEntries: dictMax }) });
-      const ledger = createLedgerStore({ redis, records, bounds });
+      const ledger = createLedgerStore({ records, bounds });
       const ref = zsetLedger(redis, runPrefix, bounds);
       let now = T0;
       for (const o of ops) {
@@ -96,7 +96,7 @@ describe('packed ledger', () => {
       }
       const read = await ledger.read(P, CONTACTS);
       // Another process (its dictionary cache cold) reads the same.
-      const cold = createLedgerStore({ redis, bounds, records: createRecordStore({ redis, keys, bounds, dict: createDictionary({ redis, keys, maxEntries: dictMax }) }) });
+      const cold = createLedgerStore({ bounds, records: createRecordStore({ redis, keys, bounds, dict: createDictionary({ redis, keys, maxEntries: dictMax }) }) });
       const coldRead = await cold.read(P, CONTACTS);
       for (const id of CONTACTS) {
         const expected = await ref.read(id);
