@@ -24,7 +24,7 @@ import { ledgerEvent } from '../src/signals/index.js';
 import { createAnalysisRunStore } from '../src/store/analysis-runs.js';
 import { appKeys } from '../src/store/keys.js';
 import { ensureRedis } from '../src/store/redis-server.js';
-import type { ScoreWrite } from '../src/store/scores.js';
+import { scoreSummary, type ScoreWrite } from '../src/store/scores.js';
 import { capacityReport, forwardReport } from '../src/web/api/analysis-reports.js';
 import { benchLearning, formatLearning } from './lib/learn-phase.js';
 
@@ -88,7 +88,7 @@ for (let day = 0; day < 30; day++) {
   for (let i = 0; i < SNAPSHOT_CONTACTS; i++) {
     const properties = { jobtitle: i % 3 === 0 ? 'VP Sales' : 'Analyst', numberofemployees: String((i % 7) * 100) };
     const result = evaluate(compiled, { properties, events: [] }, base + day * DAY);
-    writes.push({ contactId: `s${i}`, changed: false, score: { modelId, version: published.version, scoredAt: base + day * DAY, outputs: {}, result } });
+    writes.push({ contactId: `s${i}`, changed: false, score: { modelId, version: published.version, scoredAt: base + day * DAY, outputs: {}, inScope: result.inScope, summary: scoreSummary(result) } });
   }
   await ctx.scores.write(PORTAL, writes, new Map());
 }

@@ -7,7 +7,7 @@ import { Redis } from 'ioredis';
 import { loadConfig } from '../src/config.js';
 import { measureBackfill } from './lib/backfill-phase.js';
 import { startBenchStack } from './lib/bench-stack.js';
-import { formatMemory, measureMemory, usedMemory } from './lib/memory-phase.js';
+import { formatMemory, ledgerBounds, measureMemory, usedMemory } from './lib/memory-phase.js';
 
 const ROUNDS = 300;
 const status = (line: string) => process.stderr.write(`${line}\n`);
@@ -21,12 +21,12 @@ try {
   const backfill = await measureBackfill(stack, () => {});
   await stack.idle(60_000);
   status(`backfill: ${backfill.contacts} contacts in ${backfill.seconds.toFixed(1)} s`);
-  process.stdout.write(`After the backfill\n${formatMemory(await measureMemory(redis, stack.prefix, stack.portalId, baseline))}\n`);
+  process.stdout.write(`After the backfill\n${formatMemory(await measureMemory(redis, stack.prefix, stack.portalId, baseline, ledgerBounds(stack.config)))}\n`);
   let activities = 0;
   for (let i = 0; i < ROUNDS; i++) activities += stack.sandbox.simulator.tick().length;
   await stack.idle(120_000);
   process.stdout.write(`After ${activities} simulated activities (${ROUNDS} rounds of the default simulator, 10 minutes of its time)\n` +
-    `${formatMemory(await measureMemory(redis, stack.prefix, stack.portalId, baseline))}\n`);
+    `${formatMemory(await measureMemory(redis, stack.prefix, stack.portalId, baseline, ledgerBounds(stack.config)))}\n`);
 } finally {
   redis.disconnect();
   await stack.close();

@@ -16,7 +16,7 @@ import { startBenchStack } from './lib/bench-stack.js';
 import { measureBurst } from './lib/burst-phase.js';
 import { measureFreshness } from './lib/freshness-phase.js';
 import { measureIngest } from './lib/ingest-phase.js';
-import { measureMemory, usedMemory } from './lib/memory-phase.js';
+import { ledgerBounds, measureMemory, usedMemory } from './lib/memory-phase.js';
 import { benchLearning, formatLearning } from './lib/learn-phase.js';
 import { renderTable } from './lib/report-table.js';
 
@@ -49,7 +49,7 @@ try {
     lastTenth = tenth;
   });
   await stack.idle(60_000);
-  const memory = await measureMemory(redis, stack.prefix, stack.portalId, redisBaseline);
+  const memory = await measureMemory(redis, stack.prefix, stack.portalId, redisBaseline, ledgerBounds(stack.config));
   redis.disconnect();
   status(`burst: ${BURST_EVENTS.toLocaleString('en-US')} import events…`);
   const burst = await measureBurst(stack, BURST_EVENTS);

@@ -17,8 +17,8 @@ export type HistoryPoint = z.infer<typeof HistoryPointSchema>;
 
 /**
  * The contact properties the fit rules read. The card counts which are empty itself, with HubSpot's own
- * `fetchCrmObjectProperties` ("3 of 5 fit fields unknown"): fresh values, and no HubSpot call from our server
- * each time a rep opens a record.
+ * `fetchCrmObjectProperties` ("3 of 5 fit fields unknown"): the values as the rep's HubSpot shows them, whatever
+ * our server's read of the contact (for the breakdown) found.
  */
 export const FitPropertiesSchema = z.array(z.string());
 

@@ -6,9 +6,8 @@ import { createProgressStore } from '../store/backfill-progress.js';
 import { createDirtyStore } from '../store/dirty.js';
 import { createDrain, type Drain } from './drain.js';
 import type { AppKeys } from '../store/keys.js';
-import { createLedgerStore } from '../store/ledger.js';
+import { createContactStores } from '../store/contact-stores.js';
 import { createModelStore } from '../store/models.js';
-import { createScoreStore } from '../store/scores.js';
 import { createSlots, type Slots } from './slots.js';
 import { createModelCache } from './model-cache.js';
 import type { Scheduler } from './scheduler.js';
@@ -32,14 +31,14 @@ export function createPipelineContext(deps: {
   const { redis, keys, config } = deps;
   const clock = deps.clock ?? Date.now;
   const models = createModelStore({ redis, keys, clock });
+  const bounds = { maxAgeDays: config.LEDGER_MAX_AGE_DAYS, maxEvents: config.LEDGER_MAX_EVENTS };
   return {
     ...deps,
     clock,
     drain: deps.drain ?? createDrain(),
     slots: deps.slots ?? createSlots(config.WORKER_CONCURRENCY),
     dirty: createDirtyStore({ redis, keys, settleMs: config.SETTLE_WINDOW_MS, leaseMs: config.WORKER_LEASE_MS }),
-    ledger: createLedgerStore({ redis, keys, bounds: { maxAgeDays: config.LEDGER_MAX_AGE_DAYS, maxEvents: config.LEDGER_MAX_EVENTS } }),
-    scores: createScoreStore({ redis, keys, historyMax: config.HISTORY_MAX_ENTRIES }),
+    ...createContactStores({ redis, keys, bounds, historyMax: config.HISTORY_MAX_ENTRIES }),
     progress: createProgressStore({ redis, keys, clock }),
     models,
     modelCache: createModelCache(models),

@@ -48,6 +48,9 @@ export async function processScore(ctx: PipelineContext, job: Job, token: string
         const stats = await scoreAndWrite(ctx, gw, portalId, read.results, models, new Map(), { live: true });
         totals.written += stats.written;
         totals.erased += gone.length;
+      } else {
+        // Nothing to score with, but the events webhooks appended are folded into the records (bounded).
+        await ctx.records.update(portalId, claim.ids, (_id, rec) => rec);
       }
       await ctx.dirty.finish(portalId, claim);
       totals.batches++;

@@ -1,6 +1,6 @@
 import { evaluate, outputNames, outputProperties, type CompiledModel, type Model, type ScoreResult } from '../scoring/index.js';
 import { eventsFromProperties, mergeEvents, type LedgerEvent } from '../signals/index.js';
-import type { ScoreWrite, StoredScore } from '../store/scores.js';
+import { scoreSummary, type ScoreWrite, type StoredScore } from '../store/scores.js';
 
 /** A published model, compiled once per version. */
 export type ScoringModel = { modelId: string; version: number; model: Model; compiled: CompiledModel };
@@ -24,7 +24,7 @@ export type ScoreOutcome = {
  * Whether two sets of a model's outputs say the same thing. The timestamps (`_updated_at`, `_stage_changed_at`)
  * change on every computation, so they alone never justify a write.
  */
-function sameOutputs(model: Model, a: Record<string, string>, b: Record<string, string>): boolean {
+export function sameOutputs(model: Model, a: Record<string, string>, b: Record<string, string>): boolean {
   const n = outputNames(model);
   const compared = [n.total, n.fit, n.engagement, n.grade, n.stage, n.reason];
   return compared.every((k) => (a[k] ?? '') === (b[k] ?? ''));
@@ -57,9 +57,9 @@ export function scoreContacts(input: {
       if (result.inScope) {
         inScope = true;
         if (result.nextChangeAt !== null) next = next === null ? result.nextChangeAt : Math.min(next, result.nextChangeAt);
-      } else if (!prev || !prev.result.inScope) {
+      } else if (!prev || !prev.inScope) {
         // Never scored, or already cleared: nothing to write or keep.
-        if (prev) out.writes.push({ contactId: contact.id, changed: false, score: { ...prev, result, scoredAt: input.now, version: m.version } });
+        if (prev) out.writes.push({ contactId: contact.id, changed: false, score: { ...prev, inScope: false, summary: null, scoredAt: input.now, version: m.version } });
         continue;
       }
       const outputs = outputProperties(m.model, result, prev?.outputs);
@@ -68,7 +68,10 @@ export function scoreContacts(input: {
       out.writes.push({
         contactId: contact.id,
         changed,
-        score: { modelId: m.modelId, version: m.version, scoredAt: input.now, result, outputs: changed ? outputs : prev!.outputs },
+        score: {
+          modelId: m.modelId, version: m.version, scoredAt: input.now, inScope: result.inScope, summary: scoreSummary(result),
+          outputs: changed ? outputs : prev!.outputs,
+        },
       });
     }
     if (inScope) out.scored++;

@@ -1,6 +1,7 @@
 import type { ChainableCommander } from 'ioredis';
 import type { RedisClient } from './redis-client.js';
-import type { AppKeys } from './keys.js';
+import { decayMember } from './contact-records.js';
+import { RECORD_BUCKETS, type AppKeys } from './keys.js';
 import { luaScript } from './lua.js';
 
 /**
@@ -80,14 +81,40 @@ for i = 3, #ARGV do
 end
 return n`);
 
-/** KEYS: decay, dirty. ARGV: now, limit → how many contacts whose decay moment came were made dirty (due now). */
+/**
+ * KEYS: decay, dirty, due buckets. ARGV: now, limit, then each bucket's schedule member. In each bucket, contacts
+ * whose decay moment (record bytes 2–7) came are made dirty (due now) and their moment cleared; the bucket is
+ * then rescheduled at its earliest remaining moment (or leaves the schedule). → how many contacts moved.
+ * The schedule is per bucket, not per contact: a zset member costs ~90 bytes, a quarter of a contact's budget.
+ */
 const PROMOTE_DECAY = luaScript(`
-local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
-for _, id in ipairs(due) do
-  redis.call('ZREM', KEYS[1], id)
-  redis.call('ZADD', KEYS[2], 'LT', ARGV[1], id)
+local now = tonumber(ARGV[1])
+local limit = tonumber(ARGV[2])
+local cleared = string.rep(string.char(0), 6)
+local moved = 0
+for i = 3, #KEYS do
+  local flat = redis.call('HGETALL', KEYS[i])
+  local min = nil
+  for j = 1, #flat, 2 do
+    local v = flat[j + 1]
+    local t = 0
+    for b = 2, 7 do t = t * 256 + string.byte(v, b) end
+    if t > 0 then
+      if t <= now and moved < limit then
+        redis.call('ZADD', KEYS[2], 'LT', now, flat[j])
+        redis.call('HSET', KEYS[i], flat[j], string.sub(v, 1, 1) .. cleared .. string.sub(v, 8))
+        moved = moved + 1
+      elseif not min or t < min then
+        min = t
+      end
+    end
+  end
+  if min then redis.call('ZADD', KEYS[1], min, ARGV[i]) else redis.call('ZREM', KEYS[1], ARGV[i]) end
 end
-return #due`);
+return moved`);
+
+/** Due buckets per promotion script call (each is read whole inside Redis). */
+const PROMOTE_BUCKETS = 32;
 
 export type Claim = { ids: string[]; leaseUntil: number; owner: string };
 
@@ -129,7 +156,19 @@ export function createDirtyStore(deps: { redis: RedisClient; keys: AppKeys; sett
 
     /** Moves contacts whose decay moment has come into `dirty`, due now. Returns how many moved. */
     async promoteDecay(portalId: number, now: number, limit: number): Promise<number> {
-      return Number(await PROMOTE_DECAY.run(redis, [k(portalId).decay, k(portalId).dirty], [now, limit]));
+      let moved = 0;
+      while (moved < limit) {
+        const due = await redis.zrangebyscore(k(portalId).decay, '-inf', now, 'LIMIT', 0, PROMOTE_BUCKETS);
+        const buckets = due.map((m) => Number(m.slice(1))).filter((b) => Number.isInteger(b) && b >= 0 && b < RECORD_BUCKETS);
+        if (buckets.length < due.length) await redis.zrem(k(portalId).decay, ...due.filter((m) => !buckets.includes(Number(m.slice(1)))));
+        if (!buckets.length) break;
+        const bucketKeys = buckets.map((b) => k(portalId).records(b));
+        const n = Number(await PROMOTE_DECAY.run(redis, [k(portalId).decay, k(portalId).dirty, ...bucketKeys], [now, limit - moved, ...buckets.map(decayMember)]));
+        moved += n;
+        // Every bucket read was rescheduled past `now` unless the limit stopped it: nothing more is due.
+        if (moved >= limit || due.length < PROMOTE_BUCKETS) break;
+      }
+      return moved;
     },
 
     /** When the portal next has work: its earliest dirty due time and earliest in-flight lease expiry. */

@@ -1,22 +1,27 @@
-/**
+/*
  * Every Redis key the app uses, in one place. Keys of one portal share the hash tag `{p:ID}` so a Redis Cluster
  * keeps a portal's keys in one slot (multi-key scripts and MULTI stay legal there). Everything a contact owns
- * lives under `…:c:ID:`, so erasing a contact (privacy deletion) is a bounded, checkable operation.
+ * is one field of one bucket hash (`records`), so erasing a contact (privacy deletion) is one HDEL plus its entries
+ * in the portal's dirty/in-flight sets, a bounded, checkable operation. No key exists per contact: a top-level key
+ * costs Redis 70–90 bytes before its value, more than a whole compact record.
  */
+
+/** Buckets per portal: enough that a bucket of a 100,000-contact portal holds ~100 records, few enough to list. */
+export const RECORD_BUCKETS = 1024;
+
+/** A contact's bucket: a numeric id modulo RECORD_BUCKETS, else a stable FNV-1a hash of the id. */
+export function recordBucket(contactId: string): number {
+  if (/^\d{1,15}$/.test(contactId)) return Number(contactId) % RECORD_BUCKETS;
+  if (/^\d+$/.test(contactId)) return Number(BigInt(contactId) % BigInt(RECORD_BUCKETS));
+  let h = 0x811c9dc5;
+  for (const b of Buffer.from(contactId, 'utf8')) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  return h % RECORD_BUCKETS;
+}
+
+/** The key names of one deployment (its prefix): see the file's comment. */
 export function appKeys(prefix: string) {
   const portal = (portalId: number | string) => {
     const base = `${prefix}:{p:${portalId}}`;
-    const contact = (contactId: number | string) => {
-      const c = `${base}:c:${contactId}`;
-      return {
-        /** Hash: everything under this contact's prefix is erasable with one SCAN-free list. */
-        all: () => [`${c}:ledger`, `${c}:score`, `${c}:history`, `${c}:snapshots`],
-        ledger: `${c}:ledger`,
-        score: `${c}:score`,
-        history: `${c}:history`,
-        snapshots: `${c}:snapshots`,
-      };
-    };
     return {
       base,
       installation: `${base}:install`,
@@ -34,10 +39,17 @@ export function appKeys(prefix: string) {
       inflight: `${base}:inflight`,
       /** Hash: contactId → the job that claimed it (a re-run of that job after a crash takes them back at once). */
       inflightOwner: `${base}:inflight-owner`,
-      /** Zset: contactId → time decay will next change its rounded score. */
+      /** Zset: record bucket → the earliest time decay will next change the rounded score of a contact in it. */
       decay: `${base}:decay`,
-      /** Set of contact ids with any stored state (for erasure checks and sweeps). */
-      contacts: `${base}:contacts`,
+      /**
+       * Hash per bucket (recordBucket): contactId → the contact's whole state as one compact record
+       * (contact-record.ts). Enumerating a portal's contacts is reading its RECORD_BUCKETS buckets' fields.
+       */
+      records: (bucket: number) => `${base}:r:${bucket}`,
+      /** Hash: the portal's string dictionary for records (`s:<string>` → code; `#g` its generation). */
+      dict: `${base}:dict`,
+      /** List: the dictionary's strings in code order (code n is the n-th). */
+      dictCodes: `${base}:dict:codes`,
       models: `${base}:models`,
       model: (modelId: string) => ({
         draft: `${base}:model:${modelId}:draft`,
@@ -52,7 +64,6 @@ export function appKeys(prefix: string) {
       webhookDedup: `${base}:wh-dedup`,
       /** String (JSON, with a TTL): the portal's contact property definitions, for the settings page's picker. */
       crmProperties: `${base}:crm-properties`,
-      contact,
     };
   };
   return {

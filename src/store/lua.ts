@@ -10,7 +10,7 @@ import type { RedisClient } from './redis-client.js';
 export function luaScript(source: string) {
   const sha = createHash('sha1').update(source).digest('hex');
   return {
-    async run(redis: RedisClient, keys: string[], args: (string | number)[]): Promise<unknown> {
+    async run(redis: RedisClient, keys: string[], args: (string | number | Buffer)[]): Promise<unknown> {
       try {
         return await redis.evalsha(sha, keys.length, ...keys, ...args);
       } catch (err) {
@@ -19,7 +19,7 @@ export function luaScript(source: string) {
       }
     },
     /** Queues the script in a transaction (the full source: a MULTI cannot recover from NOSCRIPT). */
-    queue(tx: ChainableCommander, keys: string[], args: (string | number)[]): ChainableCommander {
+    queue(tx: ChainableCommander, keys: string[], args: (string | number | Buffer)[]): ChainableCommander {
       return tx.eval(source, keys.length, ...keys, ...args);
     },
   };

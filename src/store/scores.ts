@@ -1,56 +1,32 @@
-import type { RedisClient } from './redis-client.js';
-import { z } from 'zod';
-import { ScoreResultSchema } from '../scoring/index.js';
-import type { AppKeys } from './keys.js';
-import { checkExec, luaScript } from './lua.js';
+import type { ScoreResult } from '../scoring/index.js';
+import { emptyRecord, type ContactRecord, type HistoryEntry, type ScoreSummary, type StoredScore } from './contact-record.js';
+import type { RecordStore } from './contact-records.js';
+
+export type { HistoryEntry, StoredScore } from './contact-record.js';
 
 /**
- * Each contact's last score per model (what was last written to HubSpot, and the engine's full result for the
- * card), a bounded history of score changes, dated snapshots (one per model per day), and the decay schedule.
+ * Each contact's last score per model, a bounded history of score changes, dated snapshots (one per model per
+ * day) and its decay moment, all inside its compact record (contact-record.ts). The stored score is what the
+ * worker needs to decide its next write (the outputs last written, in scope or not, version, time), not the
+ * engine's breakdown: the card recomputes that, exactly, from HubSpot's values and the ledger (card-handlers.ts).
  */
-
-export const StoredScoreSchema = z.object({
-  modelId: z.string(),
-  version: z.number().int().positive(),
-  scoredAt: z.number(),
-  /** The HubSpot property values last written for this model (cleared outputs are `""`). */
-  outputs: z.record(z.string(), z.string()),
-  /** The engine's result (breakdown included), as computed at `scoredAt`. */
-  result: ScoreResultSchema,
-});
-export type StoredScore = z.infer<typeof StoredScoreSchema>;
-
-export const HistoryEntrySchema = z.object({
-  at: z.number(),
-  modelId: z.string(),
-  version: z.number().int(),
-  /** null: out of scope. */
-  total: z.number().nullable(),
-  fit: z.number().nullable(),
-  engagement: z.number().nullable(),
-  grade: z.string().nullable(),
-  stage: z.string().nullable(),
-});
-export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
 /** One contact's new score for one model, as the worker stores it after writing HubSpot. */
 export type ScoreWrite = { contactId: string; score: StoredScore; changed: boolean };
 
-/** Snapshot fields are `YYYY-MM-DD|modelId`; past the cap the oldest days go first. */
-const SNAPSHOT_MAX_FIELDS = 400;
-const SNAPSHOT = luaScript(`
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-local excess = redis.call('HLEN', KEYS[1]) - tonumber(ARGV[3])
-if excess > 0 then
-  local fields = redis.call('HKEYS', KEYS[1])
-  table.sort(fields)
-  for i = 1, excess do redis.call('HDEL', KEYS[1], fields[i]) end
-end
-return 1`);
+/**
+ * Snapshot days kept per contact and model (the newest): the forward-accuracy report looks a horizon of weeks
+ * ahead of a snapshot, and a contact rescored every day (decay) would otherwise add one a day for ever.
+ */
+export const SNAPSHOT_MAX_DAYS = 90;
 
-function summary(score: StoredScore): HistoryEntry {
-  const r = score.result;
-  const s = r.inScope ? r : null;
+/** The figures of an in-scope result (null out of scope). */
+export function scoreSummary(result: ScoreResult): ScoreSummary | null {
+  return result.inScope ? { total: result.total, fit: result.fit, engagement: result.engagement, grade: result.grade, stage: result.stage } : null;
+}
+
+function historyEntry(score: StoredScore): HistoryEntry {
+  const s = score.summary;
   return {
     at: score.scoredAt, modelId: score.modelId, version: score.version,
     total: s ? s.total : null, fit: s ? s.fit : null, engagement: s ? s.engagement : null,
@@ -60,70 +36,55 @@ function summary(score: StoredScore): HistoryEntry {
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-export function createScoreStore(deps: { redis: RedisClient; keys: AppKeys; historyMax: number }) {
-  const { redis, keys } = deps;
+/** A record with a batch's scores of one contact applied (score, history when changed, the day's snapshot). */
+export function applyScores(rec: ContactRecord, writes: readonly ScoreWrite[], historyMax: number): ContactRecord {
+  let { scores, history, snapshots } = rec;
+  for (const w of writes) {
+    const s = w.score;
+    scores = [...scores.filter((x) => x.modelId !== s.modelId), s];
+    if (w.changed) history = [historyEntry(s), ...history].slice(0, historyMax);
+    const d = day(s.scoredAt);
+    const mine = [...snapshots.filter((x) => x.modelId === s.modelId && x.day !== d), { modelId: s.modelId, day: d, version: s.version, total: s.summary?.total ?? null }]
+      .sort((a, b) => a.day.localeCompare(b.day))
+      .slice(-SNAPSHOT_MAX_DAYS);
+    snapshots = [...snapshots.filter((x) => x.modelId !== s.modelId), ...mine];
+  }
+  return { ...rec, scores, history, snapshots };
+}
+
+export function createScoreStore(deps: { records: RecordStore; historyMax: number }) {
+  const { records } = deps;
 
   return {
     /** The last stored score of each contact, per model id. */
     async readLast(portalId: number, contactIds: string[]): Promise<Map<string, Map<string, StoredScore>>> {
-      const p = keys.portal(portalId);
-      const pipe = redis.pipeline();
-      for (const id of contactIds) pipe.hgetall(p.contact(id).score);
-      const results = checkExec(await pipe.exec()) as Record<string, string>[];
-      const out = new Map<string, Map<string, StoredScore>>();
-      contactIds.forEach((id, i) => {
-        const byModel = new Map<string, StoredScore>();
-        for (const [modelId, json] of Object.entries(results[i] ?? {})) {
-          const parsed = StoredScoreSchema.safeParse(JSON.parse(json));
-          if (parsed.success) byModel.set(modelId, parsed.data);
-        }
-        out.set(id, byModel);
-      });
-      return out;
+      const recs = await records.read(portalId, contactIds);
+      return new Map(contactIds.map((id) => [id, new Map((recs.get(id)?.scores ?? []).map((s) => [s.modelId, s]))]));
     },
 
     /**
-     * Stores a batch's scores in one transaction: the last score per model, a history entry when the output
+     * Stores a batch's scores, atomically per contact: the last score per model, a history entry when the output
      * changed (bounded to HISTORY_MAX_ENTRIES), today's snapshot, and when decay will next change the contact's
-     * rounded score (`nextChangeAt` per contact; null removes it from the schedule).
+     * rounded score (`nextChangeAt` per contact; null takes it off the schedule). Every contact of the batch has
+     * its record compacted on the way (its ledger's appended tail folded in).
      */
     async write(portalId: number, writes: ScoreWrite[], nextChangeAt: Map<string, number | null>): Promise<void> {
-      if (!writes.length && !nextChangeAt.size) return;
-      const p = keys.portal(portalId);
-      const tx = redis.multi();
-      for (const w of writes) {
-        const c = p.contact(w.contactId);
-        tx.hset(c.score, w.score.modelId, JSON.stringify(w.score));
-        const entry = summary(w.score);
-        if (w.changed) {
-          tx.lpush(c.history, JSON.stringify(entry));
-          tx.ltrim(c.history, 0, deps.historyMax - 1);
-        }
-        const { at: _at, modelId: _m, ...snap } = entry;
-        SNAPSHOT.queue(tx, [c.snapshots], [`${day(w.score.scoredAt)}|${w.score.modelId}`, JSON.stringify(snap), SNAPSHOT_MAX_FIELDS]);
-        tx.sadd(p.contacts, w.contactId);
-      }
-      for (const [id, at] of nextChangeAt) {
-        if (at === null) tx.zrem(p.decay, id);
-        else tx.zadd(p.decay, at, id);
-      }
-      checkExec(await tx.exec());
+      const byContact = new Map<string, ScoreWrite[]>();
+      for (const w of writes) byContact.set(w.contactId, [...(byContact.get(w.contactId) ?? []), w]);
+      const ids = [...new Set([...byContact.keys(), ...nextChangeAt.keys()])];
+      if (!ids.length) return;
+      await records.update(portalId, ids, (id, rec) => {
+        const mine = byContact.get(id) ?? [];
+        if (!rec && !mine.length) return null;
+        const next = applyScores(rec ?? emptyRecord(), mine, deps.historyMax);
+        return nextChangeAt.has(id) ? { ...next, nextChangeAt: nextChangeAt.get(id) ?? null } : next;
+      });
     },
 
     /** A contact's stored scores and history (newest first), for the card and the API. */
     async contact(portalId: number, contactId: string): Promise<{ scores: StoredScore[]; history: HistoryEntry[] }> {
-      const c = keys.portal(portalId).contact(contactId);
-      const [scores, history] = await Promise.all([redis.hgetall(c.score), redis.lrange(c.history, 0, -1)]);
-      return {
-        scores: Object.values(scores).flatMap((j) => {
-          const r = StoredScoreSchema.safeParse(JSON.parse(j));
-          return r.success ? [r.data] : [];
-        }),
-        history: history.flatMap((j) => {
-          const r = HistoryEntrySchema.safeParse(JSON.parse(j));
-          return r.success ? [r.data] : [];
-        }),
-      };
+      const rec = (await records.read(portalId, [contactId])).get(contactId);
+      return { scores: rec?.scores ?? [], history: rec?.history ?? [] };
     },
   };
 }

@@ -99,7 +99,7 @@ function fail(message: string): ActionResponse {
 
 /** Out of scope: no numbers, stage `none` (the value the stage property takes then: SCORING-MODEL.md "Output"). */
 export function outputsOf(score: StoredScore): Partial<Record<WorkflowActionOutputName, number | string>> {
-  const r = score.result;
-  if (!r.inScope) return { stage: 'none' };
+  const r = score.summary;
+  if (!score.inScope || !r) return { stage: 'none' };
   return { score: r.total, fit: r.fit, engagement: r.engagement, grade: r.grade, stage: r.stage };
 }

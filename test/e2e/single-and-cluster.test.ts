@@ -1,3 +1,4 @@
+import { hasRecord } from '../helpers/records.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScheduler } from '../../src/queue/scheduler.js';
 import { loadStarterModel } from '../../src/runtime/starter-model.js';
@@ -80,14 +81,12 @@ describe.each([
     const { sandbox, portalId, keys, redis } = stack;
     const portal = sandbox.portal(portalId);
     const rec = [...portal.objects.contacts.all()].find((r) => portal.value('contacts', r, 'lead_score'))!;
-    const own = keys.portal(portalId).contact(rec.id).all();
-    expect(await redis.exists(...own)).toBeGreaterThan(0);
+    expect(await hasRecord(redis, keys, portalId, rec.id)).toBe(true);
     portal.archive('contacts', rec.id, { sourceType: 'CRM_UI' }, 'privacyDeletion');
     await stack.idle(15_000);
-    expect(await redis.exists(...own)).toBe(0);
+    expect(await hasRecord(redis, keys, portalId, rec.id)).toBe(false);
     const p = keys.portal(portalId);
-    expect(await redis.sismember(p.contacts, rec.id)).toBe(0);
-    expect(await redis.zscore(p.decay, rec.id)).toBeNull();
+    expect(await redis.zscore(p.inflight, rec.id)).toBeNull();
     expect(await redis.zscore(p.dirty, rec.id)).toBeNull();
   });
 });

@@ -1,11 +1,10 @@
+import { createContactStores } from '../../src/store/contact-stores.js';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScheduler } from '../../src/queue/scheduler.js';
 import { outputPropertyDefinitions, parseModel } from '../../src/scoring/index.js';
 import { createProgressStore } from '../../src/store/backfill-progress.js';
-import { createLedgerStore } from '../../src/store/ledger.js';
 import { createModelStore } from '../../src/store/models.js';
-import { createScoreStore } from '../../src/store/scores.js';
 import { strictNock } from '../helpers/strict-nock.js';
 import { until } from '../helpers/until.js';
 import { crmContact, echoUpdate } from './helpers/contacts.js';
@@ -60,8 +59,7 @@ describe('backfill and rescore', () => {
   const stores = () => ({
     progress: createProgressStore({ redis: p.redis, keys: p.keys }),
     scheduler: createScheduler({ queue: p.app.queue }),
-    scores: createScoreStore({ redis: p.redis, keys: p.keys, historyMax: 50 }),
-    ledger: createLedgerStore({ redis: p.redis, keys: p.keys, bounds: { maxAgeDays: 365, maxEvents: 200 } }),
+    ...createContactStores({ redis: p.redis, keys: p.keys, historyMax: 50, bounds: { maxAgeDays: 365, maxEvents: 200 } }),
   });
 
   it('backfills every contact from the list API with property history, resuming at its cursor after a failure', async () => {
@@ -101,7 +99,7 @@ describe('backfill and rescore', () => {
       Date.parse(new Date(now - 10 * DAY).toISOString()), Date.parse(new Date(now - 3 * DAY).toISOString()),
     ]);
     const s = (await scores.readLast(PORTAL, ['60001'])).get('60001')!.get('starter')!;
-    expect(s.result).toMatchObject({ inScope: true, engagement: 10 });
+    expect(s).toMatchObject({ inScope: true, summary: { engagement: 10 } });
   });
 
   it('rescores with the stored ledgers after a publish, writing only the contacts whose output changed', async () => {
@@ -139,7 +137,7 @@ describe('backfill and rescore', () => {
     expect([...new Set(updated)].sort()).toEqual(inScope.filter(clicker));
     const s = (await scores.readLast(PORTAL, ['60001'])).get('60001')!.get('starter')!;
     // Two clicks from the stored ledger (the list API gave no history this time): 2 × 7 = 14.
-    expect(s).toMatchObject({ version: 2, result: { engagement: 14 } });
+    expect(s).toMatchObject({ version: 2, summary: { engagement: 14 } });
     expect(s.outputs.lead_score_engagement).toBe('14');
   });
 });

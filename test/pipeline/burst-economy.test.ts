@@ -1,7 +1,7 @@
+import { createContactStores } from '../../src/store/contact-stores.js';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubSpotCallEvent } from '../../src/hubspot/call-hubspot.js';
-import { createLedgerStore } from '../../src/store/ledger.js';
 import { strictNock } from '../helpers/strict-nock.js';
 import { batchResponse, crmContact, propertyChange } from './helpers/contacts.js';
 import { API, postWebhook, startPipeline, type Pipeline } from './helpers/harness.js';
@@ -67,7 +67,7 @@ describe('a burst of webhook events', () => {
     const inScope = Array.from({ length: CONTACTS }, (_, i) => String(5001 + i)).filter((id) => Number(id) % 11 !== 0);
     expect([...updated].sort()).toEqual(inScope.sort());
     // No event was lost: each contact's ledger holds all of its events.
-    const ledger = createLedgerStore({ redis: p.redis, keys: p.keys, bounds: { maxAgeDays: 365, maxEvents: 200 } });
+    const ledger = createContactStores({ redis: p.redis, keys: p.keys, historyMax: 50, bounds: { maxAgeDays: 365, maxEvents: 200 } }).ledger;
     const ledgers = await ledger.read(PORTAL, inScope);
     const recorded = [...ledgers.values()].reduce((n, l) => n + l.filter((e) => e.type !== 'email_open').length, 0);
     const expected = events.filter((e) => Number(e.objectId) % 11 !== 0).length;

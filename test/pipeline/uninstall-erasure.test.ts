@@ -1,3 +1,5 @@
+import { createContactStores } from '../../src/store/contact-stores.js';
+import { recordLocation } from '../helpers/records.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubSpotCallEvent } from '../../src/hubspot/call-hubspot.js';
 import { createScheduler } from '../../src/queue/scheduler.js';
@@ -63,7 +65,7 @@ describe('an uninstalled portal over its grace period (30 days by default)', () 
     const now = Date.now();
     const events = [1, 2, 3].map((n) => propertyChange(PORTAL, 800 + n, 'hs_analytics_last_url', 'https://www.example.com/pricing', now - n * 1_000, n));
     expect((await postWebhook(p.app.url!, JSON.stringify(events))).status).toBe(204);
-    expect(await p.redis.zcard(p.keys.portal(PORTAL).contact(801).ledger)).toBe(1);
+    expect((await createContactStores({ redis: p.redis, keys: p.keys, historyMax: 50, bounds: { maxAgeDays: 365, maxEvents: 200 } }).ledger.read(PORTAL, ['801'])).get('801')).toHaveLength(1);
 
     // HubSpot says the app is gone (a refused refresh, or the uninstall the portal's settings page asked for).
     await installations().markUninstalled(PORTAL, Date.now());
@@ -80,7 +82,7 @@ describe('an uninstalled portal over its grace period (30 days by default)', () 
     await sweep();
     const kept = await portalKeys(PORTAL);
     expect(kept).toContain(p.keys.portal(PORTAL).models);
-    expect(kept).toContain(p.keys.portal(PORTAL).contact(801).ledger);
+    expect(kept).toContain(recordLocation(p.keys, PORTAL, 801).key);
 
     shift = 30 * DAY + 60_000;
     await sweep();

@@ -1,3 +1,4 @@
+import { hasRecord } from '../helpers/records.js';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubSpotCallEvent } from '../../src/hubspot/call-hubspot.js';
@@ -50,7 +51,7 @@ describe('a refresh token HubSpot refuses (invalid_grant)', () => {
     // A webhook arriving afterwards is acknowledged and stores nothing: no dirty contact, no ledger, no job.
     expect((await postWebhook(p.app.url!, JSON.stringify([propertyChange(PORTAL, 799, 'jobtitle', 'CEO', Date.now(), 9)]))).status).toBe(204);
     expect(await p.redis.zscore(p.keys.portal(PORTAL).dirty, '799')).toBeNull();
-    expect(await p.redis.exists(p.keys.portal(PORTAL).contact(799).ledger)).toBe(0);
+    expect(await hasRecord(p.redis, p.keys, PORTAL, 799)).toBe(false);
     await p.idle(PORTAL);
     expect(calls).toEqual([]);
   });

@@ -1,8 +1,8 @@
+import { createContactStores } from '../../src/store/contact-stores.js';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileModel, evaluate, outputProperties, parseModel, type Model } from '../../src/scoring/index.js';
 import { syncProperties } from '../../src/signals/index.js';
-import { createLedgerStore } from '../../src/store/ledger.js';
 import { strictNock } from '../helpers/strict-nock.js';
 import { ACCESS_TOKEN, API, fixture, postWebhook, starterModel, startPipeline, type Pipeline } from './helpers/harness.js';
 import { shiftTimes } from './helpers/time-shift.js';
@@ -90,7 +90,7 @@ describe('a recorded webhook batch', () => {
     expect(by['1103']).toMatchObject({ lead_score: '0', lead_score_fit: '0', lead_score_engagement: '0', lead_score_grade: 'D4', lead_score_stage: 'none' });
 
     // The redelivered click (attemptNumber 1) was stored once; our own lead_score change recorded nothing.
-    const ledger = createLedgerStore({ redis: p.redis, keys: p.keys, bounds: { maxAgeDays: 365, maxEvents: 200 } });
+    const ledger = createContactStores({ redis: p.redis, keys: p.keys, historyMax: 50, bounds: { maxAgeDays: 365, maxEvents: 200 } }).ledger;
     expect((await ledger.read(PORTAL, ['1101'])).get('1101')).toEqual(events['1101']);
   });
 

@@ -43,11 +43,13 @@ describe('the sweep', () => {
   it('makes contacts whose decay moment came dirty and schedules their portal', async () => {
     const k = ctx.keys.portal(1);
     await redis.sadd(ctx.keys.portals, '1', '2', '3');
-    await redis.zadd(k.decay, String(now - 1), '10', String(now + 60_000), '11');
+    const score = (contactId: string) => ({ contactId, changed: true, score: { modelId: 'm', version: 1, scoredAt: now - 1_000, inScope: true, summary: null, outputs: {} } });
+    await ctx.scores.write(1, [score('10'), score('11')], new Map([['10', now - 1], ['11', now + 60_000]]));
     const result = await processSweep(ctx);
     expect(result).toEqual({ portals: 3, decayed: 1, restarted: 1, erased: 0 });
     expect(await redis.zrange(k.dirty, '0', '-1', 'WITHSCORES')).toEqual(['10', String(now)]);
-    expect(await redis.zrange(k.decay, '0', '-1')).toEqual(['11']);
+    // The schedule holds buckets (contact 10 is in bucket 10): 10's is done, 11's waits.
+    expect(await redis.zrange(k.decay, '0', '-1')).toEqual(['b11']);
     expect((await queue.getJobs(['waiting', 'delayed'])).map((j) => [j.id, j.data])).toEqual([[`score-1-${now}`, { portalId: 1 }]]);
   });
 

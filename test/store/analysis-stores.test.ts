@@ -1,17 +1,21 @@
+import { createContactStores } from '../../src/store/contact-stores.js';
 import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compileModel, evaluate, parseModel } from '../../src/scoring/index.js';
 import { ledgerEvent } from '../../src/signals/index.js';
 import { createAnalysisRunStore } from '../../src/store/analysis-runs.js';
 import { appKeys } from '../../src/store/keys.js';
-import { createLedgerStore } from '../../src/store/ledger.js';
 import { createLifecycleChangeReader } from '../../src/store/lifecycle-changes.js';
 import { createSnapshotReader, snapshotTime } from '../../src/store/score-snapshots.js';
-import { createScoreStore } from '../../src/store/scores.js';
+import { scoreSummary, type StoredScore } from '../../src/store/scores.js';
+import type { ScoreResult } from '../../src/scoring/index.js';
 import { connect, dropPrefix, uniquePrefix } from '../helpers/redis.js';
 
 const P = 12;
 const HOUR = 3_600_000;
+
+const storedScore = (modelId: string, at: number, result: ScoreResult): StoredScore =>
+  ({ modelId, version: 2, scoredAt: at, outputs: {}, inScope: result.inScope, summary: scoreSummary(result) });
 let redis: Redis;
 let prefix: string;
 let keys: ReturnType<typeof appKeys>;
@@ -54,16 +58,16 @@ describe('snapshot and lifecycle readers', () => {
     });
     if (!parsed.ok) throw new Error('model');
     const compiled = compileModel(parsed.model);
-    const scores = createScoreStore({ redis, keys, historyMax: 10 });
+    const { scores, ledger, records } = createContactStores({ redis, keys, historyMax: 10, bounds: { maxAgeDays: 365, maxEvents: 50 } });
     const day1 = Date.UTC(2026, 2, 1, 9);
     const write = (contactId: string, at: number, x: string | null, modelId = 'inbound') =>
-      scores.write(P, [{ contactId, changed: true, score: { modelId, version: 2, scoredAt: at, outputs: {}, result: evaluate(compiled, { properties: { x }, events: [] }, at) } }], new Map());
+      scores.write(P, [{ contactId, changed: true, score: storedScore(modelId, at, evaluate(compiled, { properties: { x }, events: [] }, at)) }], new Map());
     await write('1', day1, 'y');
     await write('1', day1 + 2 * HOUR, 'n'); // same day: the day's last score is kept
     await write('1', day1 + 24 * HOUR, null); // out of scope the next day
     await write('1', day1, 'y', 'other');
     await write('2', day1 + 48 * HOUR, 'y');
-    const reader = createSnapshotReader({ redis, keys });
+    const reader = createSnapshotReader({ records });
     const { ids, truncated } = await reader.contactIds(P, 10);
     expect([ids.sort(), truncated]).toEqual([['1', '2'], false]);
     const points = await reader.read(P, 'inbound', ['1', '2', '3']);
@@ -74,13 +78,12 @@ describe('snapshot and lifecycle readers', () => {
     });
     expect(snapshotTime('2026-03-01')).toBe(Date.UTC(2026, 2, 2));
 
-    const ledger = createLedgerStore({ redis, keys, bounds: { maxAgeDays: 365, maxEvents: 50 } });
     await ledger.append(P, new Map([
       ['1', [ledgerEvent('email_open', day1), ledgerEvent('property_change', day1 + 5, { property: 'lifecyclestage', value: 'customer' }),
         ledgerEvent('property_change', day1 + 1, { property: 'lifecyclestage', value: 'lead' }), ledgerEvent('property_change', day1, { property: 'hs_lead_status', value: 'NEW' })]],
       ['2', [ledgerEvent('page_view', day1, { url: '/pricing' })]],
     ]), day1);
-    const changes = await createLifecycleChangeReader({ redis, keys }).read(P, ['1', '2']);
+    const changes = await createLifecycleChangeReader({ records }).read(P, ['1', '2']);
     expect(Object.fromEntries(changes)).toEqual({ 1: [{ at: day1 + 1, value: 'lead' }, { at: day1 + 5, value: 'customer' }] });
   });
 });

@@ -1,3 +1,4 @@
+import { createContactStores } from '../../src/store/contact-stores.js';
 import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDirtyStore } from '../../src/store/dirty.js';
@@ -78,11 +79,21 @@ describe('dirty store', () => {
     expect((await store.claimDue(P, 19_999, 100, 'job:a')).ids).toEqual([]);
   });
 
-  it('moves contacts whose decay moment came into dirty, due now', async () => {
+  it('moves contacts whose decay moment came into dirty, due now, bucket by bucket', async () => {
     const k = appKeys(prefix).portal(P);
-    await redis.zadd(k.decay, '5000', '7', '9000', '8');
+    const { scores } = createContactStores({ redis, keys: appKeys(prefix), historyMax: 10, bounds: { maxAgeDays: 365, maxEvents: 10 } });
+    const score = (contactId: string) => ({ contactId, changed: true, score: { modelId: 'm', version: 1, scoredAt: 1_000, inScope: true, summary: null, outputs: {} } });
+    // Contacts 7 and 1031 share bucket 7; 8 is in bucket 8. The schedule holds a bucket's earliest moment.
+    await scores.write(P, ['7', '8', '1031'].map(score), new Map([['7', 5_000], ['8', 9_000], ['1031', 8_000]]));
+    expect(await redis.zrange(k.decay, '0', '-1', 'WITHSCORES')).toEqual(['b7', '5000', 'b8', '9000']);
     expect(await store.promoteDecay(P, 6_000, 100)).toBe(1);
     expect(await redis.zrange(k.dirty, '0', '-1', 'WITHSCORES')).toEqual(['7', '6000']);
-    expect(await redis.zrange(k.decay, '0', '-1')).toEqual(['8']);
+    // Bucket 7 now waits for 1031; 7's moment is cleared (it is not promoted again before it is rescored).
+    expect(await redis.zrange(k.decay, '0', '-1', 'WITHSCORES')).toEqual(['b7', '8000', 'b8', '9000']);
+    expect(await store.promoteDecay(P, 10_000, 1)).toBe(1);
+    expect(await store.promoteDecay(P, 10_000, 100)).toBe(1);
+    expect((await redis.zrange(k.dirty, '0', '-1')).sort()).toEqual(['1031', '7', '8']);
+    expect(await redis.zcard(k.decay)).toBe(0);
+    expect(await store.promoteDecay(P, 20_000, 100)).toBe(0);
   });
 });

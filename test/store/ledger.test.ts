@@ -1,3 +1,4 @@
+import { createContactStores } from '../../src/store/contact-stores.js';
 import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appKeys } from '../../src/store/keys.js';
@@ -14,7 +15,7 @@ let ledger: ReturnType<typeof createLedgerStore>;
 beforeEach(() => {
   redis = connect();
   prefix = uniquePrefix('ledger');
-  ledger = createLedgerStore({ redis, keys: appKeys(prefix), bounds: { maxAgeDays: 30, maxEvents: 3 } });
+  ledger = createContactStores({ redis, keys: appKeys(prefix), historyMax: 10, bounds: { maxAgeDays: 30, maxEvents: 3 } }).ledger;
 });
 afterEach(async () => {
   await dropPrefix(redis, prefix);
@@ -48,7 +49,7 @@ describe('ledger store', () => {
   });
 
   it('records many contacts at once, more than 500 events for one of them, within the bounds', async () => {
-    const big = createLedgerStore({ redis, keys: appKeys(prefix), bounds: { maxAgeDays: 30, maxEvents: 1_000 } });
+    const { ledger: big, records } = createContactStores({ redis, keys: appKeys(prefix), historyMax: 10, bounds: { maxAgeDays: 30, maxEvents: 1_000 } });
     // 1,200 page views 30 s apart (the newest 1,000 kept), one click for contact 2, one too old for contact 3.
     const views = Array.from({ length: 1_200 }, (_, i) => ({ type: 'page_view', at: now - i * 30_000, url: `/p${i}` }));
     const click = { type: 'email_click', at: now - DAY };
@@ -57,6 +58,6 @@ describe('ledger store', () => {
     expect(read.get('1')).toEqual(views.slice(0, 1_000).reverse());
     expect(read.get('2')).toEqual([click]);
     expect(read.get('3')).toEqual([]);
-    expect((await redis.smembers(appKeys(prefix).portal(P).contacts)).sort()).toEqual(['1', '2']);
+    expect((await records.ids(P, 10)).ids.sort()).toEqual(['1', '2']);
   });
 });

@@ -12,6 +12,7 @@ import { createScoringWorker } from '../../src/queue/worker.js';
 import { buildWebApp } from '../../src/runtime/web-app.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { compileModel, evaluate, type ModelInput } from '../../src/scoring/index.js';
+import { scoreSummary } from '../../src/store/scores.js';
 import { ledgerEvent } from '../../src/signals/index.js';
 import { capturedLogger } from '../helpers/captured-logger.js';
 import { connect, redisSpace } from '../helpers/redis.js';
@@ -216,7 +217,7 @@ describe('analysis API', () => {
     const published = (await ctx.models.getPublished(portalId, 'outbound'))!;
     const at = T0 + day * DAY;
     const result = evaluate(compileModel(published.model), { properties: { tier }, events: [] }, at);
-    await ctx.scores.write(portalId, [{ contactId, changed: true, score: { modelId: 'outbound', version: published.version, scoredAt: at, outputs: {}, result } }], new Map());
+    await ctx.scores.write(portalId, [{ contactId, changed: true, score: { modelId: 'outbound', version: published.version, scoredAt: at, outputs: {}, inScope: result.inScope, summary: scoreSummary(result) } }], new Map());
   }
 
   async function convert(portalId: number, contactId: string, day: number) {

@@ -32,8 +32,10 @@ describe('fitProperties', () => {
 
 describe('cardData', () => {
   it('shows an out-of-scope contact as such, with when and under which version', () => {
-    const score = { modelId: 'inbound', version: 4, scoredAt: Date.UTC(2026, 10, 20, 14, 30), outputs: {}, result: { inScope: false } as const };
-    expect(cardData({ contactId: '7', model, name: 'Inbound leads', score, history: [] })).toEqual({
+    const scoredAt = Date.UTC(2026, 10, 20, 14, 30);
+    const stored = { modelId: 'inbound', version: 4, scoredAt, outputs: {}, inScope: false, summary: null };
+    const ref = { id: 'inbound', name: 'Inbound leads', version: 4 };
+    expect(cardData({ contactId: '7', model, ref, scoredAt, result: { inScope: false }, stored, history: [] })).toEqual({
       state: 'out-of-scope', contactId: '7', model: { id: 'inbound', name: 'Inbound leads', version: 4 }, scoredAt: '2026-11-20T14:30:00.000Z',
       scope: 'lifecyclestage is not "customer"',
     });

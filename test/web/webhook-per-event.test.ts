@@ -1,3 +1,4 @@
+import { createContactStores } from '../../src/store/contact-stores.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../src/observability/metrics.js';
 import { createInstallationStore } from '../../src/store/installations.js';
@@ -29,7 +30,10 @@ describe('the webhook route, event by event', () => {
   });
   afterAll(() => p.close());
 
-  const ledgerSize = (portalId: number, contactId: number) => p.redis.zcard(p.keys.portal(portalId).contact(contactId).ledger);
+  const ledgerSize = async (portalId: number, contactId: number) => {
+    const { ledger } = createContactStores({ redis: p.redis, keys: p.keys, historyMax: 50, bounds: { maxAgeDays: 365, maxEvents: 200 } });
+    return (await ledger.read(portalId, [String(contactId)])).get(String(contactId))!.length;
+  };
 
   it('stores the 9 valid events of a signed batch of 10 with one malformed, answers 204 and counts the skipped one', async () => {
     const now = Date.now();

@@ -1,3 +1,5 @@
+import { scoreSummary } from '../../src/store/scores.js';
+import { createContactStores } from '../../src/store/contact-stores.js';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -13,7 +15,6 @@ import { createDirtyStore } from '../../src/store/dirty.js';
 import { createInstallationStore } from '../../src/store/installations.js';
 import { appKeys } from '../../src/store/keys.js';
 import { createModelStore } from '../../src/store/models.js';
-import { createScoreStore } from '../../src/store/scores.js';
 import { workflowActionDeps, workflowActionsRouter } from '../../src/web/workflow-actions-route.js';
 import { connect, dropPrefix, uniquePrefix } from '../helpers/redis.js';
 
@@ -40,7 +41,7 @@ beforeAll(async () => {
   const config = loadConfig({ PUBLIC_BASE_URL: PUBLIC, HUBSPOT_CLIENT_ID: 'id', HUBSPOT_CLIENT_SECRET: SECRET, TOKEN_ENCRYPTION_KEY: encryptionKey });
   const installations = createInstallationStore({ redis, keys, encryptionKey, clock: () => NOW });
   const models = createModelStore({ redis, keys, clock: () => NOW });
-  const scores = createScoreStore({ redis, keys, historyMax: 10 });
+  const { scores } = createContactStores({ redis, keys, historyMax: 10, bounds: { maxAgeDays: 365, maxEvents: 200 } });
   const dirty = createDirtyStore({ redis, keys, settleMs: 0, leaseMs: 60_000 });
 
   await installations.save({ portalId: PORTAL, hubId: PORTAL, scopes: ['oauth'], accessToken: 'at', refreshToken: 'rt', expiresAt: NOW + 1_800_000 });
@@ -54,7 +55,7 @@ beforeAll(async () => {
   const outOfScope = evaluate(compiled, { properties: { lifecyclestage: 'customer' }, events: [] }, NOW);
   if (!inScope.inScope || outOfScope.inScope) throw new Error('fixture contacts do not cover both cases');
   storedResult = inScope;
-  const stored = (result: typeof inScope | typeof outOfScope) => ({ modelId: model.id, version: 1, scoredAt: NOW, outputs: {}, result });
+  const stored = (result: typeof inScope | typeof outOfScope) => ({ modelId: model.id, version: 1, scoredAt: NOW, outputs: {}, inScope: result.inScope, summary: scoreSummary(result) });
   await scores.write(PORTAL, [
     { contactId: '901', score: stored(inScope), changed: true },
     { contactId: '902', score: stored(outOfScope), changed: true },

@@ -18,9 +18,9 @@ const MAX_SNAPSHOT_CONTACTS = 5_000;
  * is: ledgers are bounded by age and count, and a conversion HubSpot never reported by webhook nor history is missed.
  */
 export async function forwardReport(ctx: ApiContext, portalId: number, modelId: string, reached: 'customer' | 'opportunity'): Promise<{ report: ForwardAccuracy; sampled: boolean }> {
-  const snapshots = createSnapshotReader({ redis: ctx.redis, keys: ctx.keys });
+  const snapshots = createSnapshotReader({ records: ctx.records });
   const { ids, truncated } = await snapshots.contactIds(portalId, MAX_CONTACTS);
-  const changes = await createLifecycleChangeReader({ redis: ctx.redis, keys: ctx.keys }).read(portalId, ids);
+  const changes = await createLifecycleChangeReader({ records: ctx.records }).read(portalId, ids);
   const conversions = lifecycleConversions(changes, reached);
   const converted = new Set(conversions.map((c) => c.contactId));
   const chosen = [...ids.filter((id) => converted.has(id)), ...ids.filter((id) => !converted.has(id))].slice(0, MAX_SNAPSHOT_CONTACTS);
@@ -37,7 +37,7 @@ export async function forwardReport(ctx: ApiContext, portalId: number, modelId: 
  * run) give each option its precision.
  */
 export async function capacityReport(ctx: ApiContext, portalId: number, modelId: string, body: CapacityRequest, outcomes?: ScoreCount[]): Promise<CapacityThreshold> {
-  const snapshots = createSnapshotReader({ redis: ctx.redis, keys: ctx.keys });
+  const snapshots = createSnapshotReader({ records: ctx.records });
   const { ids } = await snapshots.contactIds(portalId, MAX_CONTACTS);
   const points = await snapshots.read(portalId, modelId, ids);
   const leads: ArrivedLead[] = [];

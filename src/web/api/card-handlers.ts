@@ -1,8 +1,8 @@
 import type { CardData } from '../../contract/index.js';
 import { scoreAndWrite } from '../../queue/score-and-write.js';
-import type { ScoringModel } from '../../queue/score-contacts.js';
-import { evaluate, modelProperties } from '../../scoring/index.js';
-import { syncProperties } from '../../signals/index.js';
+import { sameOutputs, type ScoringModel } from '../../queue/score-contacts.js';
+import { evaluate, modelProperties, outputProperties, type ScoreResult } from '../../scoring/index.js';
+import { eventsFromProperties, mergeEvents, syncProperties } from '../../signals/index.js';
 import { HttpError } from '../http-error.js';
 import { requireInstalled, type ApiContext } from './api-context.js';
 import type { ApiHandlers } from './endpoint-route.js';
@@ -12,10 +12,18 @@ type Properties = Record<string, string | null | undefined>;
 
 /**
  * The card shows the first published model (by id) of the portal: with one model, that model; with several,
- * a stable choice. Its data is the stored score (what was written to HubSpot), never a fresh computation.
- * A contact with no stored score was either never in the model's scope (nothing is stored for those) or not
- * scored yet: `properties` (the contact as just read) or, without them, one read of the scope's properties
- * tells which, so a customer's card says "outside the scope" rather than "not scored yet".
+ * a stable choice. A contact with no stored score was either never in the model's scope (nothing is stored for
+ * those) or not scored yet: `properties` (the contact as just read) or, without them, one read of the scope's
+ * properties tells which, so a customer's card says "outside the scope" rather than "not scored yet".
+ *
+ * A scored contact's breakdown is recomputed, not stored: the store keeps only what the worker needs to decide
+ * its writes (the outputs last written), because HubSpot already holds the property values and the engine
+ * explains a score from them and the ledger in well under a millisecond. The card reads the model's properties
+ * in one batch read through the portal's gateway (its rate budget) and scores them with the stored ledger, the
+ * same inputs and engine as the worker (score-contacts.ts), at the current time: exact by construction. When the
+ * fresh rounded outputs differ from the stored ones, the card shows the fresh figures (the score the pipeline is
+ * about to write) and the contact is marked dirty so the pipeline writes them. When HubSpot cannot be read, the
+ * card shows the stored figures without a breakdown.
  */
 export async function readCard(ctx: ApiContext, portalId: number, contactId: string, properties?: Properties): Promise<CardData> {
   const published = await ctx.models.publishedVersions(portalId);
@@ -23,17 +31,61 @@ export async function readCard(ctx: ApiContext, portalId: number, contactId: str
   if (!target) return { state: 'not-scored', contactId, model: null };
   const { scores, history } = await ctx.scores.contact(portalId, contactId);
   const score = scores.find((s) => s.modelId === target.modelId);
-  const version = await ctx.models.getVersion(portalId, target.modelId, score?.version ?? target.version);
-  if (!score || !version) {
-    const name = version?.model.name ?? target.modelId;
-    const model = { id: target.modelId, name, version: target.version };
-    const scoring = (await ctx.modelCache.published(portalId)).find((m) => m.modelId === target.modelId && m.version === target.version);
+  const models = await ctx.modelCache.published(portalId);
+  const scoring = models.find((m) => m.modelId === target.modelId && m.version === target.version);
+  if (!score || !scoring) {
+    const version = await ctx.models.getVersion(portalId, target.modelId, score?.version ?? target.version);
+    const model = { id: target.modelId, name: version?.model.name ?? target.modelId, version: target.version };
     if (scoring && (await outOfScope(ctx, portalId, contactId, scoring, properties))) {
       return { state: 'out-of-scope', contactId, model, scoredAt: new Date(ctx.clock()).toISOString(), ...scopeText(scoring.model) };
     }
     return { state: 'not-scored', contactId, model };
   }
-  return cardData({ contactId, model: version.model, name: version.model.name, score, history });
+  const now = ctx.clock();
+  const result = await recompute(ctx, portalId, contactId, models, scoring, now, properties);
+  const ref = { id: scoring.modelId, name: scoring.model.name, version: scoring.version };
+  if (!result) {
+    const version = await ctx.models.getVersion(portalId, score.modelId, score.version);
+    const model = version?.model ?? scoring.model;
+    return cardData({ contactId, model, ref: { ...ref, name: model.name, version: score.version }, scoredAt: score.scoredAt, result: null, stored: score, history });
+  }
+  const same = score.version === scoring.version && score.inScope === result.inScope &&
+    sameOutputs(scoring.model, score.outputs, outputProperties(scoring.model, result, score.outputs));
+  if (!same) await rescoreSoon(ctx, portalId, contactId, now);
+  return cardData({ contactId, model: scoring.model, ref, scoredAt: same ? score.scoredAt : now, result, stored: score, history });
+}
+
+/**
+ * The engine's result for the card: the properties every published model syncs (as the worker reads them, so
+ * the events they prove are the same) and the stored ledger. Null when HubSpot cannot be read.
+ */
+async function recompute(
+  ctx: ApiContext, portalId: number, contactId: string, models: ScoringModel[], m: ScoringModel, now: number, known?: Properties,
+): Promise<ScoreResult | null> {
+  let properties = known;
+  if (!properties) {
+    try {
+      await requireInstalled(ctx, portalId);
+      const read = await ctx.gateway.forPortal(portalId).batchReadContacts([contactId], syncProperties(models.map((x) => x.model)));
+      properties = read.results[0]?.properties;
+    } catch (err) {
+      ctx.logger.warn({ portalId, err: (err as Error).message }, 'Could not read a contact for its card; showing the stored score without its breakdown');
+      return null;
+    }
+  }
+  if (!properties) return null;
+  const ledger = (await ctx.ledger.read(portalId, [contactId])).get(contactId) ?? [];
+  return evaluate(m.compiled, { properties, events: mergeEvents(ledger, eventsFromProperties(properties)) }, now);
+}
+
+/** The card saw a score the pipeline has not written yet: have the pipeline score the contact. */
+async function rescoreSoon(ctx: ApiContext, portalId: number, contactId: string, now: number): Promise<void> {
+  try {
+    const due = await ctx.dirty.markDirty(portalId, [contactId], now);
+    await ctx.scheduler.scheduleScore(portalId, due);
+  } catch (err) {
+    ctx.logger.warn({ portalId, err: (err as Error).message }, 'Could not mark a contact for rescoring from its card');
+  }
 }
 
 /**

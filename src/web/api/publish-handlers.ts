@@ -69,7 +69,7 @@ export function publishHandlers(ctx: ApiContext): Pick<ApiHandlers, 'publish' | 
  * in the portal (an estimate until the listing finishes; then what was seen).
  */
 export async function progressOf(ctx: ApiContext, portalId: number, modelId: string, version: number): Promise<RescoreProgress> {
-  const [p, known] = await Promise.all([ctx.progress.get(portalId, 'rescore'), ctx.redis.scard(ctx.keys.portal(portalId).contacts)]);
+  const [p, known] = await Promise.all([ctx.progress.get(portalId, 'rescore'), ctx.records.count(portalId)]);
   if (p && p.modelId === modelId && p.version === version) {
     const total = p.status === 'done' ? p.seen : Math.max(known, p.seen);
     return { modelId, version, status: p.status, done: p.seen, total };

@@ -1,5 +1,6 @@
-import type { CardData, EventRuleTerms, HistoryPoint, ScoreFigures, ScoreView } from '../../contract/index.js';
+import type { CardData, EventRuleTerms, HistoryPoint, ModelRef, ScoreFigures, ScoreView } from '../../contract/index.js';
 import { describeCondition, modelProperties, type InScopeResult, type Model, type ScoreResult } from '../../scoring/index.js';
+import type { ScoreSummary } from '../../store/contact-record.js';
 import type { HistoryEntry, StoredScore } from '../../store/scores.js';
 
 /**
@@ -22,17 +23,24 @@ function band(bands: { grade: string; min: number }[], score: number): string {
   return bands.find((b) => b.min <= score)?.grade ?? '';
 }
 
+/** The figures without the explanation (breakdown, adjustments, event rules' terms). */
+function headline(model: Model, s: ScoreSummary): Omit<ScoreFigures, 'breakdown' | 'adjustments' | 'eventRules'> {
+  return {
+    total: s.total,
+    fit: { score: s.fit, max: model.fit.max, grade: band(model.grades.fit, s.fit) },
+    engagement: { score: s.engagement, max: model.engagement.max, grade: band(model.grades.engagement, s.engagement) },
+    grade: s.grade,
+    stage: s.stage,
+    ...stageProgress(model, s.total, s.stage),
+    weights: { fit: model.total.fitWeight, engagement: model.total.engagementWeight },
+  };
+}
+
 export function scoreFigures(model: Model, r: InScopeResult): ScoreFigures {
   return {
-    total: r.total,
-    fit: { score: r.fit, max: model.fit.max, grade: band(model.grades.fit, r.fit) },
-    engagement: { score: r.engagement, max: model.engagement.max, grade: band(model.grades.engagement, r.engagement) },
-    grade: r.grade,
-    stage: r.stage,
-    ...stageProgress(model, r.total, r.stage),
+    ...headline(model, r),
     breakdown: r.breakdown.map(({ unrounded: _u, ...item }) => item),
     adjustments: r.adjustments.map(({ unrounded: _u, ...a }) => a),
-    weights: { fit: model.total.fitWeight, engagement: model.total.engagementWeight },
     eventRules: eventRuleTerms(model, new Set(r.breakdown.map((i) => i.ruleId))),
   };
 }
@@ -72,16 +80,30 @@ export function historyPoints(history: HistoryEntry[], modelId: string): History
     .map((h) => ({ at: new Date(h.at).toISOString(), total: h.total!, fit: h.fit ?? 0, engagement: h.engagement ?? 0, stage: h.stage ?? 'none' }));
 }
 
-/** The card for a contact with a stored score under `model` (the version that produced the score). */
-export function cardData(input: { contactId: string; model: Model; name: string; score: StoredScore; history: HistoryEntry[] }): CardData {
-  const { contactId, model, score } = input;
-  const ref = { id: score.modelId, name: input.name, version: score.version };
-  const scoredAt = new Date(score.scoredAt).toISOString();
-  if (!score.result.inScope) return { state: 'out-of-scope', contactId, model: ref, scoredAt, ...scopeText(model) };
+/**
+ * Figures from a stored score alone, without the breakdown (the card's fallback when HubSpot cannot be read to
+ * recompute it): the rounded numbers, grade and stage are what was last written.
+ */
+export function storedFigures(model: Model, s: ScoreSummary): ScoreFigures {
+  return { ...headline(model, s), breakdown: [], adjustments: [], eventRules: {} };
+}
+
+/**
+ * The card for a contact with a stored score under `model`: `result` is the engine's result recomputed for the
+ * card (card-handlers.ts), or null when it could not be (then the stored figures, without a breakdown).
+ */
+export function cardData(input: {
+  contactId: string; model: Model; ref: ModelRef; scoredAt: number; result: ScoreResult | null; stored: StoredScore; history: HistoryEntry[];
+}): CardData {
+  const { contactId, model, ref, result, stored } = input;
+  const scoredAt = new Date(input.scoredAt).toISOString();
+  const inScope = result ? result.inScope : stored.inScope && stored.summary !== null;
+  if (!inScope) return { state: 'out-of-scope', contactId, model: ref, scoredAt, ...scopeText(model) };
+  const figures = result?.inScope ? scoreFigures(model, result) : storedFigures(model, stored.summary!);
   return {
     state: 'scored', contactId, model: ref, scoredAt,
-    ...scoreFigures(model, score.result),
-    history: historyPoints(input.history, score.modelId),
+    ...figures,
+    history: historyPoints(input.history, ref.id),
     fitProperties: fitProperties(model),
   };
 }

@@ -1,3 +1,4 @@
+import { createContactStores } from '../../../src/store/contact-stores.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
@@ -13,9 +14,7 @@ import { DEMO_APP_CREDENTIALS, type Sandbox, type SandboxOptions } from '../../.
 import { createProgressStore } from '../../../src/store/backfill-progress.js';
 import { createDirtyStore } from '../../../src/store/dirty.js';
 import { appKeys, type AppKeys } from '../../../src/store/keys.js';
-import { createLedgerStore } from '../../../src/store/ledger.js';
 import { createModelStore } from '../../../src/store/models.js';
-import { createScoreStore } from '../../../src/store/scores.js';
 import type { RedisClient } from '../../../src/store/redis-client.js';
 import type { LocalCluster } from '../../../src/store/redis-cluster.js';
 import { dropPrefix, redisUrl, uniquePrefix } from '../../helpers/redis.js';
@@ -63,8 +62,7 @@ export async function startStack(opts: {
   const stores = {
     progress: createProgressStore({ redis, keys }),
     models: createModelStore({ redis, keys }),
-    scores: createScoreStore({ redis, keys, historyMax: config.HISTORY_MAX_ENTRIES }),
-    ledger: createLedgerStore({ redis, keys, bounds: { maxAgeDays: config.LEDGER_MAX_AGE_DAYS, maxEvents: config.LEDGER_MAX_EVENTS } }),
+    ...createContactStores({ redis, keys, historyMax: config.HISTORY_MAX_ENTRIES, bounds: { maxAgeDays: config.LEDGER_MAX_AGE_DAYS, maxEvents: config.LEDGER_MAX_EVENTS } }),
     dirty: createDirtyStore({ redis, keys, settleMs: 0, leaseMs: 1 }),
   };
   const workers = new Set<ChildProcess>();

@@ -1,3 +1,4 @@
+import { createContactStores } from '../../../src/store/contact-stores.js';
 import type { Redis } from 'ioredis';
 import { loadConfig } from '../../../src/config.js';
 import { createHubSpotGateway } from '../../../src/hubspot/gateway.js';
@@ -8,7 +9,9 @@ import { DEMO_APP_CREDENTIALS, startSandbox } from '../../../src/sandbox/index.j
 import { createProgressStore } from '../../../src/store/backfill-progress.js';
 import { appKeys } from '../../../src/store/keys.js';
 import { createModelStore } from '../../../src/store/models.js';
-import { createScoreStore } from '../../../src/store/scores.js';
+import { createPipelineContext } from '../../../src/queue/context.js';
+import { createScheduler } from '../../../src/queue/scheduler.js';
+import { readCard } from '../../../src/web/api/card-handlers.js';
 import { connect, dropPrefix, redisUrl, uniquePrefix } from '../../helpers/redis.js';
 import { until } from '../../helpers/until.js';
 
@@ -53,9 +56,13 @@ export async function startPreviewApp(contacts = 30) {
   const progress = createProgressStore({ redis, keys });
   await until(async () => (await progress.get(PORTAL, 'backfill'))?.status === 'done', 60_000, 'the install backfill');
 
+  const ctx = createPipelineContext({ redis, keys, config, logger, gateway, scheduler: createScheduler({ queue: app.queue }) });
+
   return {
     url, sandbox, gateway, redis, keys, progress,
-    scores: createScoreStore({ redis, keys, historyMax: config.HISTORY_MAX_ENTRIES }),
+    /** The card's data as the app serves it (the breakdown recomputed from HubSpot's values and the ledger). */
+    card: (contactId: string) => readCard(ctx, PORTAL, contactId),
+    scores: createContactStores({ redis, keys, historyMax: config.HISTORY_MAX_ENTRIES, bounds: { maxAgeDays: config.LEDGER_MAX_AGE_DAYS, maxEvents: config.LEDGER_MAX_EVENTS } }).scores,
     models,
     until,
     async close() {
