@@ -67,6 +67,15 @@ describe('ScoreCard', () => {
     expect(allText(cap)).toContain('\u22128.2');
   });
 
+  it('says the breakdown could not be loaded, rather than "No rule matched", when the server could not recompute it', async () => {
+    fake.reply('GET', CARD, { ...scoredCard, breakdown: [], adjustments: [], eventRules: {}, breakdownUnavailable: true });
+    const r = renderCard();
+    await r.waitFor(() => expect(r.find(ScoreCircle).props.score).toBe(58));
+    expect(r.findByTestId(Text, 'breakdown-unavailable').text).toContain('breakdown could not be loaded');
+    // "No rule matched" lives in the dimension accordions, which are not drawn.
+    expect(r.maybeFind(Accordion)).toBeNull();
+  });
+
   it('spells out the total as the weighted sum of fit and engagement', async () => {
     fake.reply('GET', CARD, { ...scoredCard, total: 60, fit: { score: 100, max: 100, grade: 'A' }, engagement: { score: 20, max: 100, grade: '4' } });
     const r = renderCard();

@@ -62,6 +62,12 @@ export const ScoreFiguresSchema = z.object({
   weights: z.object({ fit: z.number(), engagement: z.number() }).optional(),
   /** The terms of the event rules in the breakdown, by rule id. */
   eventRules: z.record(z.string(), EventRuleTermsSchema).optional(),
+  /**
+   * True when the breakdown could not be recomputed (HubSpot did not answer the card's read of the contact): the
+   * figures are the ones last written, `breakdown` and `adjustments` are empty, and the card says why instead of
+   * "No rule matched".
+   */
+  breakdownUnavailable: z.boolean().optional(),
 });
 export type ScoreFigures = z.infer<typeof ScoreFiguresSchema>;
 

@@ -40,6 +40,7 @@ describe('the card of a scored contact', () => {
     const before = Date.now();
     const res = await card();
     expect(res.body).toMatchObject({ state: 'scored', total: 0, fit: { score: 0 }, breakdown: [] });
+    expect(res.body).not.toHaveProperty('breakdownUnavailable');
     expect(Date.parse((res.body as { scoredAt: string }).scoredAt)).toBeGreaterThanOrEqual(before);
     expect(await dirtyAt()).not.toBeNull();
     // The stored score is still what was written.
@@ -51,6 +52,7 @@ describe('the card of a scored contact', () => {
     const stored = (await h.ctx.scores.contact(P, contact)).scores[0]!;
     expect(await readCard(h.ctx, P, contact)).toMatchObject({
       state: 'scored', total: 30, fit: { score: 60 }, breakdown: [], adjustments: [], scoredAt: new Date(stored.scoredAt).toISOString(),
+      breakdownUnavailable: true,
     });
   });
 });

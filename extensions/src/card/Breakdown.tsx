@@ -12,6 +12,14 @@ const TITLES: Record<Dimension, string> = { fit: 'Fit', engagement: 'Engagement'
  */
 export function Breakdown(props: { score: ScoreFigures; timeZone?: string; testIdPrefix?: string; scoredAt?: string }) {
   const prefix = props.testIdPrefix ?? 'breakdown';
+  if (props.score.breakdownUnavailable) {
+    return (
+      <Text testId={`${prefix}-unavailable`} variant="microcopy">
+        The rule-by-rule breakdown could not be loaded because HubSpot did not answer just now. The figures above are
+        the ones last written; reopen the record to try again.
+      </Text>
+    );
+  }
   return (
     <>
       {(['fit', 'engagement'] as const).map((dimension) => (

@@ -130,7 +130,13 @@ var ScoreFiguresSchema = z3.object({
   /** The model's weights: the total is `fit × fit + engagement × engagement`, rounded (the card's arithmetic line). */
   weights: z3.object({ fit: z3.number(), engagement: z3.number() }).optional(),
   /** The terms of the event rules in the breakdown, by rule id. */
-  eventRules: z3.record(z3.string(), EventRuleTermsSchema).optional()
+  eventRules: z3.record(z3.string(), EventRuleTermsSchema).optional(),
+  /**
+   * True when the breakdown could not be recomputed (HubSpot did not answer the card's read of the contact): the
+   * figures are the ones last written, `breakdown` and `adjustments` are empty, and the card says why instead of
+   * "No rule matched".
+   */
+  breakdownUnavailable: z3.boolean().optional()
 });
 var ScoreViewSchema = z3.discriminatedUnion("state", [
   ScoreFiguresSchema.extend({ state: z3.literal("scored") }),
@@ -878,6 +884,9 @@ import { Fragment, jsx as jsx3, jsxs as jsxs2 } from "react/jsx-runtime";
 var TITLES = { fit: "Fit", engagement: "Engagement" };
 function Breakdown(props) {
   const prefix = props.testIdPrefix ?? "breakdown";
+  if (props.score.breakdownUnavailable) {
+    return /* @__PURE__ */ jsx3(Text2, { testId: `${prefix}-unavailable`, variant: "microcopy", children: "The rule-by-rule breakdown could not be loaded because HubSpot did not answer just now. The figures above are the ones last written; reopen the record to try again." });
+  }
   return /* @__PURE__ */ jsx3(Fragment, { children: ["fit", "engagement"].map((dimension) => /* @__PURE__ */ jsx3(
     DimensionBreakdown,
     {

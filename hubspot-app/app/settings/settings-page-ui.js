@@ -147,7 +147,13 @@ var ScoreFiguresSchema = z3.object({
   /** The model's weights: the total is `fit × fit + engagement × engagement`, rounded (the card's arithmetic line). */
   weights: z3.object({ fit: z3.number(), engagement: z3.number() }).optional(),
   /** The terms of the event rules in the breakdown, by rule id. */
-  eventRules: z3.record(z3.string(), EventRuleTermsSchema).optional()
+  eventRules: z3.record(z3.string(), EventRuleTermsSchema).optional(),
+  /**
+   * True when the breakdown could not be recomputed (HubSpot did not answer the card's read of the contact): the
+   * figures are the ones last written, `breakdown` and `adjustments` are empty, and the card says why instead of
+   * "No rule matched".
+   */
+  breakdownUnavailable: z3.boolean().optional()
 });
 var ScoreViewSchema = z3.discriminatedUnion("state", [
   ScoreFiguresSchema.extend({ state: z3.literal("scored") }),
@@ -2612,6 +2618,9 @@ import { Fragment as Fragment5, jsx as jsx27, jsxs as jsxs23 } from "react/jsx-r
 var TITLES2 = { fit: "Fit", engagement: "Engagement" };
 function Breakdown(props) {
   const prefix = props.testIdPrefix ?? "breakdown";
+  if (props.score.breakdownUnavailable) {
+    return /* @__PURE__ */ jsx27(Text17, { testId: `${prefix}-unavailable`, variant: "microcopy", children: "The rule-by-rule breakdown could not be loaded because HubSpot did not answer just now. The figures above are the ones last written; reopen the record to try again." });
+  }
   return /* @__PURE__ */ jsx27(Fragment5, { children: ["fit", "engagement"].map((dimension) => /* @__PURE__ */ jsx27(
     DimensionBreakdown,
     {

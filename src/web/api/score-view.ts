@@ -85,7 +85,7 @@ export function historyPoints(history: HistoryEntry[], modelId: string): History
  * recompute it): the rounded numbers, grade and stage are what was last written.
  */
 export function storedFigures(model: Model, s: ScoreSummary): ScoreFigures {
-  return { ...headline(model, s), breakdown: [], adjustments: [], eventRules: {} };
+  return { ...headline(model, s), breakdown: [], adjustments: [], eventRules: {}, breakdownUnavailable: true };
 }
 
 /**
