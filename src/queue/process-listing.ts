@@ -11,7 +11,7 @@ import { handleJobFailure } from './handle-failure.js';
 import type { JobData } from './jobs.js';
 import { portalIsActive, SCORE_BATCH_SIZE } from './process-score.js';
 import { scoreAndWrite } from './score-and-write.js';
-import { searchPagesById } from './search-pages.js';
+import { rescorePipeline } from './rescore-pipeline.js';
 
 type ListingData = JobData<'backfill'> | JobData<'rescore'>;
 /** How a listing pass ended: every contact done, superseded by a newer run, or stopped at a page boundary. */
@@ -50,13 +50,18 @@ export async function processListing(ctx: PipelineContext, job: Job, token: stri
   const gw = ctx.gateway.forPortal(portalId);
 
   try {
-    if (kind === 'rescore' && progress.pages === 0 && 'modelId' in data) {
-      // New stage labels or grade bands need their enumeration options before any contact is written.
-      const v = await ctx.models.getVersion(portalId, data.modelId, data.version);
-      if (v) await gw.ensureScoreProperties({ ...OUTPUT_PROPERTY_GROUP }, outputPropertyDefinitions(v.model) as PropertySpec[]);
-    }
     const run: Run = { ctx, gw, job, token, portalId, kind, current };
-    const ended = kind === 'rescore' ? await rescoreThroughSearch(run, progress.cursor ?? null) : await backfillThroughList(run, progress.cursor ?? null);
+    let ended: Ended;
+    if (kind === 'rescore') {
+      // New stage labels or grade bands need their enumeration options before any contact is written; the
+      // reading starts meanwhile (writes wait for them).
+      const ready = progress.pages === 0 && 'modelId' in data ? ensureOutputs(ctx, gw, portalId, data.modelId, data.version) : Promise.resolve();
+      ready.catch(() => undefined);
+      ended = await rescoreThroughSearch(run, progress.cursor ?? null, ready);
+      await ready;
+    } else {
+      ended = await backfillThroughList(run, progress.cursor ?? null);
+    }
     if (ended === 'superseded') return { skipped: 'superseded' as const };
     // Shutting down: the saved cursor lets another worker continue from the next page.
     if (ended === 'draining') return handBack(job, token, ctx.clock());
@@ -73,6 +78,12 @@ export async function processListing(ctx: PipelineContext, job: Job, token: stri
       }
     });
   }
+}
+
+/** Creates the version's output properties (and options) when missing. */
+async function ensureOutputs(ctx: PipelineContext, gw: PortalGateway, portalId: number, modelId: string, version: number): Promise<void> {
+  const v = await ctx.models.getVersion(portalId, modelId, version);
+  if (v) await gw.ensureScoreProperties({ ...OUTPUT_PROPERTY_GROUP }, outputPropertyDefinitions(v.model) as PropertySpec[]);
 }
 
 /** Backfill pages: the list API with property history, 100 contacts per unit. */
@@ -104,22 +115,15 @@ async function backfillThroughList(run: Run, cursor: string | null): Promise<End
   }
 }
 
-/** Rescore pages: CRM search by `hs_object_id` ranges, 200 a page, scored and written 100 at a time. */
-async function rescoreThroughSearch(run: Run, afterId: string | null): Promise<Ended> {
+/** Rescore: CRM search readers and full batch updates, pipelined (rescore-pipeline.ts). */
+async function rescoreThroughSearch(run: Run, cursor: string | null, ready: Promise<unknown>): Promise<Ended> {
   const { ctx, gw, portalId } = run;
   const models = await ctx.modelCache.published(portalId);
-  for await (const page of searchPagesById(gw, syncProperties(models.map((m) => m.model)), afterId)) {
-    // The page's two batches of 100 are different contacts: scored and written side by side.
-    const chunks = [];
-    for (let i = 0; i < page.results.length && models.length; i += SCORE_BATCH_SIZE) chunks.push(page.results.slice(i, i + SCORE_BATCH_SIZE));
-    const stats = await Promise.all(chunks.map((chunk) => scoreAndWrite(ctx, gw, portalId, chunk, models)));
-    const scored = stats.reduce((n, s) => n + s.scored, 0);
-    const written = stats.reduce((n, s) => n + s.written, 0);
-    const after = await pageDone(run, { cursor: page.nextAfterId, seen: page.results.length, scored, written });
-    if (after === 'superseded') return after;
-    if (after !== 'next' && page.nextAfterId) return after;
-  }
-  return 'done';
+  return rescorePipeline({
+    ctx, gw, portalId, models, cursor, ready,
+    properties: syncProperties(models.map((m) => m.model)),
+    pageDone: (page) => pageDone(run, page),
+  });
 }
 
 /**
