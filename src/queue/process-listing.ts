@@ -2,7 +2,7 @@ import type { Job } from 'bullmq';
 import type { PropertySpec } from '../hubspot/schemas.js';
 import { bulkContacts, bulkRuns } from '../observability/metrics.js';
 import { OUTPUT_PROPERTY_GROUP, outputPropertyDefinitions } from '../scoring/index.js';
-import { eventsFromHistory, SIGNAL_PROPERTIES, syncProperties, type LedgerEvent } from '../signals/index.js';
+import { eventsFromHistory, needsPropertyHistory, SIGNAL_PROPERTIES, syncProperties, type LedgerEvent } from '../signals/index.js';
 import type { PageDone, Progress, ProgressKind } from '../store/backfill-progress.js';
 import type { PortalGateway } from '../hubspot/gateway.js';
 import type { PipelineContext } from './context.js';
@@ -23,11 +23,13 @@ type Run = {
 };
 
 /**
- * Backfill (after install) and rescore (after a publish): every contact, scored 100 at a time (one batch update
- * per 100 contacts). A backfill pages with the list API and also reads the engagement properties' history
- * (HubSpot returns 50 contacts per page with history, so two pages per update) and records every historical
- * event in the ledgers. A rescore reuses the stored ledgers and reads through CRM search, whose budget is its
- * own, so the 10-second budget goes to writes. After each page the cursor and counts are saved, so a crashed or
+ * Backfill (after install) and rescore (after a publish): every contact, scored and written in batch updates of
+ * 100. A backfill whose published models count events property history proves (needsPropertyHistory) pages
+ * with the list API and also reads the engagement properties' history (HubSpot returns 50 contacts per page
+ * with history, so two pages per update) and records every historical event in the ledgers; otherwise it reads
+ * current values through CRM search like a rescore. A rescore reuses the stored ledgers and reads through CRM
+ * search, whose budget is its own, so the 10-second budget goes to writes (rescore-pipeline.ts); only when the
+ * ledgers were filled without history and a model now needs it does it read the history. After each page the cursor and counts are saved, so a crashed or
  * rate-limited job resumes where it stopped. A job whose run was superseded (a newer install or publish
  * restarted the progress record) stops quietly.
  *
@@ -51,16 +53,33 @@ export async function processListing(ctx: PipelineContext, job: Job, token: stri
 
   try {
     const run: Run = { ctx, gw, job, token, portalId, kind, current };
+    const cursor = progress.cursor ?? null;
+    const historyNeeded = needsPropertyHistory((await ctx.modelCache.published(portalId)).map((m) => m.model));
     let ended: Ended;
     if (kind === 'rescore') {
       // New stage labels or grade bands need their enumeration options before any contact is written; the
       // reading starts meanwhile (writes wait for them).
       const ready = progress.pages === 0 && 'modelId' in data ? ensureOutputs(ctx, gw, portalId, data.modelId, data.version) : Promise.resolve();
       ready.catch(() => undefined);
-      ended = await rescoreThroughSearch(run, progress.cursor ?? null, ready);
+      // Ledgers filled without history (the backfill's models needed none) and a model that needs it now:
+      // this rescore reads the history, as a backfill would, and the ledgers hold it from then on.
+      const ledgersLackHistory = (await ctx.progress.get(portalId, 'backfill'))?.reads === 'current';
+      if (ledgersLackHistory && historyNeeded) {
+        await ready;
+        ended = await backfillThroughList(run, cursor);
+        if (ended === 'done') await ctx.progress.setReads(portalId, 'backfill', 'history');
+      } else {
+        ended = await rescoreThroughSearch(run, cursor, ready);
+      }
       await ready;
     } else {
-      ended = await backfillThroughList(run, progress.cursor ?? null);
+      // Decided on the first page and kept: a resumed backfill reads as it began (its cursor depends on it).
+      let reads = progress.reads ?? (progress.pages === 0 ? undefined : 'history');
+      if (!reads) {
+        reads = historyNeeded ? 'history' : 'current';
+        await ctx.progress.setReads(portalId, 'backfill', reads);
+      }
+      ended = reads === 'current' ? await rescoreThroughSearch(run, cursor, Promise.resolve()) : await backfillThroughList(run, cursor);
     }
     if (ended === 'superseded') return { skipped: 'superseded' as const };
     // Shutting down: the saved cursor lets another worker continue from the next page.
@@ -115,7 +134,10 @@ async function backfillThroughList(run: Run, cursor: string | null): Promise<End
   }
 }
 
-/** Rescore: CRM search readers and full batch updates, pipelined (rescore-pipeline.ts). */
+/**
+ * Through CRM search, current values only: a rescore (stored ledgers + current values), or a backfill whose
+ * models need no property history. Search readers and full batch updates, pipelined (rescore-pipeline.ts).
+ */
 async function rescoreThroughSearch(run: Run, cursor: string | null, ready: Promise<unknown>): Promise<Ended> {
   const { ctx, gw, portalId } = run;
   const models = await ctx.modelCache.published(portalId);
