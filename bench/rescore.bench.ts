@@ -77,8 +77,13 @@ try {
   const updates = route(UPDATE);
   const limited = (after.byStatus['429'] ?? 0) - (before.byStatus['429'] ?? 0);
   const int = (n: number) => Math.round(n).toLocaleString('en-US');
+  // Every contact must hold the new version's total in HubSpot: a rescore that skipped one would show here.
+  const portal = sandbox.portal(portalId);
+  const records = [...portal.objects.contacts.all()];
+  const missing = records.filter((r) => portal.value('contacts', r, 'lead_score_v2') === null).length;
   process.stdout.write(
-    `Rescore of ${int(p.seen)} contacts (${int(p.written)} written: every output changed) in ${seconds.toFixed(1)} s: ` +
+    `Rescore of ${int(p.seen)} contacts, every output changed (${int(p.written)} written by the rescore; a contact a score job ` +
+      `wrote meanwhile is not counted) in ${seconds.toFixed(1)} s: ` +
       `${int(rate)} contacts written/s = ${(rate / bound).toFixed(3)} of the write bound ${int(bound)}/s ` +
       `(${stack.config.budgetPer10s} batch updates/10 s × 100); ${limited} × 429\n` +
       (steady === null ? '' : `  after the first 10 s: ${int(steady)} contacts written/s = ${(steady / bound).toFixed(3)} of the bound\n`) +
@@ -86,7 +91,8 @@ try {
       `at most ${maxInWindow(after.requests, SEARCH, 1_000)} in any 1 s (HubSpot: 5); ${route('GET /crm/v3/objects/contacts')} list pages\n` +
       `  writes: ${updates} batch updates, ${((updates * 10) / seconds).toFixed(1)} per 10 s on average, ` +
       `at most ${maxInWindow(after.requests, UPDATE, 10_000)} in any 10 s (budget ${stack.config.budgetPer10s}); ` +
-      `${(p.written / Math.max(1, updates)).toFixed(1)} contacts per update; ${after.total - before.total} HubSpot calls in all\n`,
+      `${(p.written / Math.max(1, updates)).toFixed(1)} contacts per update; ${after.total - before.total} HubSpot calls in all\n` +
+      `  check: ${int(records.length - missing)} of ${int(records.length)} contacts hold lead_score_v2 in HubSpot\n`,
   );
   if (process.env.BENCH_TIMELINE) {
     for (const r of after.requests) status(`${r.at - p.startedAt}\t${r.durationMs.toFixed(0)}\t${r.status}\t${r.method} ${r.route}`);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { needsPropertyHistory } from '../../src/signals/index.js';
 import { parseModel } from '../../src/scoring/index.js';
-import { startStack } from './helpers/stack.js';
+import { createScheduler } from '../../src/queue/scheduler.js';
+import { checkAgainstEngine } from './helpers/engine-check.js';
+import { startStack, until, type Stack } from './helpers/stack.js';
 import { starterModel } from '../pipeline/helpers/harness.js';
 
 const CONTACTS = 400;
@@ -28,15 +30,19 @@ function currentValuesModel() {
  * model before any worker runs, optionally forces the backfill to read property history (today's path), runs the
  * backfill in a worker process, and returns what it stored and wrote to HubSpot.
  */
+async function installAndBackfill(stack: Stack, forceHistory: boolean) {
+  await stack.install();
+  await stack.stores.models.publishDocument(stack.portalId, currentValuesModel());
+  if (forceHistory) await stack.stores.progress.setReads(stack.portalId, 'backfill', 'history');
+  stack.spawnWorker();
+  return stack.backfillDone(90_000);
+}
+
 async function backfill(forceHistory: boolean) {
   const stack = await startStack({ contacts: CONTACTS, seed: SEED, roles: ['web'] });
   try {
-    await stack.install();
-    await stack.stores.models.publishDocument(stack.portalId, currentValuesModel());
-    if (forceHistory) await stack.stores.progress.setReads(stack.portalId, 'backfill', 'history');
     const before = stack.sandbox.requests(stack.portalId);
-    stack.spawnWorker();
-    const progress = await stack.backfillDone(90_000);
+    const progress = await installAndBackfill(stack, forceHistory);
     const after = stack.sandbox.requests(stack.portalId);
     const portal = stack.sandbox.portal(stack.portalId);
     const ids = [...portal.objects.contacts.all()].map((r) => r.id);
@@ -88,5 +94,31 @@ describe('the backfill reads current values through search when no model needs p
     expect(search.progress.written).toBe(history.progress.written);
     expect(search.scores).toEqual(history.scores);
     expect(search.hubspot).toEqual(history.hubspot);
+  }, 240_000);
+
+  it('reads the history in the rescore of a version that needs it, when the backfill read none', async () => {
+    const stack = await startStack({ contacts: 300, seed: SEED, roles: ['web'] });
+    try {
+      const installedAt = Date.now();
+      expect(await installAndBackfill(stack, false)).toMatchObject({ status: 'done', reads: 'current' });
+      const { portalId, stores } = stack;
+      // The starter model counts page views, form submissions and email clicks: history the ledgers lack.
+      const v = await stores.models.publishDocument(portalId, starterModel());
+      const before = stack.sandbox.requests(portalId);
+      const started = await stores.progress.start(portalId, 'rescore', { modelId: 'starter', version: v.version });
+      await createScheduler({ queue: stack.queue }).enqueueRescore(portalId, 'starter', v.version, started.startedAt);
+      await until(async () => (await stores.progress.get(portalId, 'rescore'))?.status === 'done', 90_000, 'the rescore');
+      await stack.idle(30_000);
+      const after = stack.sandbox.requests(portalId);
+      expect((after.byRoute['GET /crm/v3/objects/contacts'] ?? 0) - (before.byRoute['GET /crm/v3/objects/contacts'] ?? 0)).toBeGreaterThan(0);
+      expect(await stores.progress.get(portalId, 'backfill')).toMatchObject({ reads: 'history' });
+      // Every event the history proves is in the ledgers, and every score equals the engine's on that history.
+      const check = await checkAgainstEngine(stack, installedAt);
+      expect(check.lost).toEqual([]);
+      expect(check.mismatches).toEqual([]);
+      expect(check.inScope).toBeGreaterThan(100);
+    } finally {
+      await stack.close();
+    }
   }, 240_000);
 });
