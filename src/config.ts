@@ -76,6 +76,7 @@ const EnvSchema = z
     /** Share of HubSpot's 110 requests / 10 s this app allows itself per portal (headroom for other apps). */
     HUBSPOT_BUDGET_SHARE: z.coerce.number().gt(0).max(1).default(0.9),
     HUBSPOT_RATE_LIMIT_PER_10S: z.coerce.number().int().positive().default(110),
+    /** HubSpot's CRM search limit per account per second; the app spaces its searches by 1 s / (share × this). */
     HUBSPOT_SEARCH_LIMIT_PER_S: z.coerce.number().int().positive().default(5),
     /** Max age of a signed request's timestamp. */
     SIGNATURE_MAX_AGE_MS: z.coerce.number().int().positive().default(300_000),
@@ -170,7 +171,10 @@ export type Config = Readonly<
     sandboxMode: boolean;
     /** Requests per 10 s per portal this app allows itself (share × HubSpot's limit, rounded down). */
     budgetPer10s: number;
-    /** Search requests per second per portal this app allows itself. */
+    /**
+     * Search requests per second per portal this app allows itself: share × HubSpot's 5/s, NOT rounded (4.5 at
+     * the defaults). The limiter spaces searches 1 s / this apart, so no second ever holds more than HubSpot's 5.
+     */
     searchBudgetPerS: number;
     /** Derived public URLs: one base, every endpoint HubSpot calls. */
     urls: Readonly<{ webhooks: string; oauthCallback: string; api: string; workflowActions: string }>;
@@ -220,7 +224,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     TOKEN_ENCRYPTION_KEY: e.TOKEN_ENCRYPTION_KEY ?? SANDBOX_ENCRYPTION_KEY,
     sandboxMode,
     budgetPer10s: Math.max(1, Math.floor(e.HUBSPOT_RATE_LIMIT_PER_10S * e.HUBSPOT_BUDGET_SHARE)),
-    searchBudgetPerS: Math.max(1, Math.floor(e.HUBSPOT_SEARCH_LIMIT_PER_S * e.HUBSPOT_BUDGET_SHARE)),
+    searchBudgetPerS: e.HUBSPOT_SEARCH_LIMIT_PER_S * e.HUBSPOT_BUDGET_SHARE,
     urls: Object.freeze({
       webhooks: `${base}/webhooks/hubspot`,
       oauthCallback: `${base}/oauth/callback`,

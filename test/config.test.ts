@@ -8,7 +8,7 @@ describe('loadConfig', () => {
     expect(c.urls.webhooks).toBe('https://scores.example.com/webhooks/hubspot');
     expect(c.urls.oauthCallback).toBe('https://scores.example.com/oauth/callback');
     expect(c.budgetPer10s).toBe(99);
-    expect(c.searchBudgetPerS).toBe(4);
+    expect(c.searchBudgetPerS).toBe(4.5);
     expect(Object.isFrozen(c)).toBe(true);
   });
 

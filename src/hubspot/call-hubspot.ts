@@ -79,8 +79,11 @@ export function createCaller(deps: CallerDeps): CallHubSpot {
   ): Promise<T> {
     let rejected: string | undefined;
     for (let attempt = 0; ; attempt++) {
-      await limiter.acquire(portalId, kind, { maxWaitMs: deps.maxWaitMs });
+      // The token first, then the budget slot: the request leaves right after its grant (a search spaced 222 ms
+      // from the previous one must also reach HubSpot about 222 ms after it). Tokens are refreshed minutes
+      // before they expire, far longer than the longest budget wait.
       const token = await tokens.getAccessToken(portalId, rejected === undefined ? {} : { rejected });
+      await limiter.acquire(portalId, kind, { maxWaitMs: deps.maxWaitMs });
       const started = clock();
       let response: ObservedResponse | undefined;
       try {

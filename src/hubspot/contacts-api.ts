@@ -98,7 +98,7 @@ export async function listContacts(
   return { results: body.results, nextAfter: body.paging?.next?.after ?? null };
 }
 
-/** One page of a contacts search; counts against the portal's search budget (5/s) as well as the general one. */
+/** One page of a contacts search; counts against the portal's search budget only (HubSpot exempts search from the 10-s one). */
 export async function searchContacts(
   call: CallHubSpot,
   portalId: number,

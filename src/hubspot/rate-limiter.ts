@@ -8,8 +8,8 @@ import { RateLimitedError } from './errors.js';
 /**
  * The per-portal request budget shared by every process (ARCHITECTURE.md "One budget per portal"): a sliding
  * window log per portal in a sorted set, checked and appended in one Lua script, timed by Redis's own clock
- * (TIME) so processes on different machines agree. A search request counts against both the search budget
- * (per second) and the general one. Scores are integer microseconds: exact in a double, unlike ms fractions (and
+ * (TIME) so processes on different machines agree. A search request counts against the search budget only
+ * (searches spaced evenly), everything else against the 10-second one. Scores are integer microseconds: exact in a double, unlike ms fractions (and
  * formatted with %.0f before Redis sees them: Lua's default number-to-string keeps only 14 digits).
  */
 
@@ -59,7 +59,7 @@ export interface RateLimiterOptions {
   keys: AppKeys;
   /** Requests per window per portal (config.budgetPer10s). */
   budgetPer10s: number;
-  /** Search requests per search window per portal (config.searchBudgetPerS). */
+  /** Search requests per search window per portal (config.searchBudgetPerS; may be fractional), spaced evenly. */
   searchBudgetPerS: number;
   /** Window lengths; HubSpot's are 10 s and 1 s. Shorter ones only make tests fast. */
   windowMs?: number;
@@ -70,7 +70,13 @@ export interface RateLimiterOptions {
 export function createRateLimiter(opts: RateLimiterOptions) {
   const { redis, keys } = opts;
   const windowUs = (opts.windowMs ?? 10_000) * 1000;
-  const searchWindowUs = (opts.searchWindowMs ?? 1_000) * 1000;
+  /**
+   * Searches are spaced evenly rather than counted per window: `searchBudgetPerS` may be fractional (0.9 × 5 =
+   * 4.5/s), and at 1 s / 4.5 = 222 ms apart any one second holds at most 5 searches even when a request reaches
+   * HubSpot up to 111 ms later than its grant: HubSpot's own 5/s is never exceeded, and no burst of 5 has to
+   * arrive in order at the very edge of HubSpot's window.
+   */
+  const searchSpacingUs = Math.ceil(((opts.searchWindowMs ?? 1_000) * 1000) / opts.searchBudgetPerS);
 
   /**
    * Waits until the portal may send one request of `kind`, and takes the slot. Each wait is the delay the
@@ -81,10 +87,11 @@ export function createRateLimiter(opts: RateLimiterOptions) {
   async function acquire(portalId: number, kind: RequestKind = 'default', o: { maxWaitMs?: number } = {}): Promise<{ grantedAt: number }> {
     const k = keys.portal(portalId);
     // Search has its own budget and is exempt from the 10-second one (HubSpot's spec collection marks the search
-    // endpoints `x-hubspot-rate-limit-exemptions: ["ten-secondly"]`): a search takes a search slot only.
+    // endpoints `x-hubspot-rate-limit-exemptions: ["ten-secondly"]`): a search takes a search slot only, one
+    // at a time, `searchSpacingUs` after the previous one.
     const scriptKeys = kind === 'search' ? [k.pausedUntil, k.searchRateLimit] : [k.pausedUntil, k.rateLimit];
     const args: (string | number)[] = kind === 'search'
-      ? [randomUUID(), opts.searchBudgetPerS, searchWindowUs]
+      ? [randomUUID(), 1, searchSpacingUs]
       : [randomUUID(), opts.budgetPer10s, windowUs];
     const maxWaitMs = o.maxWaitMs ?? Infinity;
     let waited = 0;

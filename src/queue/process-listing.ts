@@ -2,7 +2,7 @@ import type { Job } from 'bullmq';
 import type { PropertySpec } from '../hubspot/schemas.js';
 import { bulkContacts, bulkRuns } from '../observability/metrics.js';
 import { OUTPUT_PROPERTY_GROUP, outputPropertyDefinitions } from '../scoring/index.js';
-import { eventsFromHistory, SIGNAL_PROPERTIES, syncProperties, type LedgerEvent } from '../signals/index.js';
+import { eventsFromHistory, needsPropertyHistory, SIGNAL_PROPERTIES, syncProperties, type LedgerEvent } from '../signals/index.js';
 import type { PageDone, Progress, ProgressKind } from '../store/backfill-progress.js';
 import type { PortalGateway } from '../hubspot/gateway.js';
 import type { PipelineContext } from './context.js';
@@ -11,7 +11,7 @@ import { handleJobFailure } from './handle-failure.js';
 import type { JobData } from './jobs.js';
 import { portalIsActive, SCORE_BATCH_SIZE } from './process-score.js';
 import { scoreAndWrite } from './score-and-write.js';
-import { searchPagesById } from './search-pages.js';
+import { rescorePipeline } from './rescore-pipeline.js';
 
 type ListingData = JobData<'backfill'> | JobData<'rescore'>;
 /** How a listing pass ended: every contact done, superseded by a newer run, or stopped at a page boundary. */
@@ -23,11 +23,13 @@ type Run = {
 };
 
 /**
- * Backfill (after install) and rescore (after a publish): every contact, scored 100 at a time (one batch update
- * per 100 contacts). A backfill pages with the list API and also reads the engagement properties' history
- * (HubSpot returns 50 contacts per page with history, so two pages per update) and records every historical
- * event in the ledgers. A rescore reuses the stored ledgers and reads through CRM search, whose budget is its
- * own, so the 10-second budget goes to writes. After each page the cursor and counts are saved, so a crashed or
+ * Backfill (after install) and rescore (after a publish): every contact, scored and written in batch updates of
+ * 100. A backfill whose published models count events property history proves (needsPropertyHistory) pages
+ * with the list API and also reads the engagement properties' history (HubSpot returns 50 contacts per page
+ * with history, so two pages per update) and records every historical event in the ledgers; otherwise it reads
+ * current values through CRM search like a rescore. A rescore reuses the stored ledgers and reads through CRM
+ * search, whose budget is its own, so the 10-second budget goes to writes (rescore-pipeline.ts); only when the
+ * ledgers were filled without history and a model now needs it does it read the history. After each page the cursor and counts are saved, so a crashed or
  * rate-limited job resumes where it stopped. A job whose run was superseded (a newer install or publish
  * restarted the progress record) stops quietly.
  *
@@ -50,13 +52,35 @@ export async function processListing(ctx: PipelineContext, job: Job, token: stri
   const gw = ctx.gateway.forPortal(portalId);
 
   try {
-    if (kind === 'rescore' && progress.pages === 0 && 'modelId' in data) {
-      // New stage labels or grade bands need their enumeration options before any contact is written.
-      const v = await ctx.models.getVersion(portalId, data.modelId, data.version);
-      if (v) await gw.ensureScoreProperties({ ...OUTPUT_PROPERTY_GROUP }, outputPropertyDefinitions(v.model) as PropertySpec[]);
-    }
     const run: Run = { ctx, gw, job, token, portalId, kind, current };
-    const ended = kind === 'rescore' ? await rescoreThroughSearch(run, progress.cursor ?? null) : await backfillThroughList(run, progress.cursor ?? null);
+    const cursor = progress.cursor ?? null;
+    const historyNeeded = needsPropertyHistory((await ctx.modelCache.published(portalId)).map((m) => m.model));
+    let ended: Ended;
+    if (kind === 'rescore') {
+      // New stage labels or grade bands need their enumeration options before any contact is written; the
+      // reading starts meanwhile (writes wait for them).
+      const ready = progress.pages === 0 && 'modelId' in data ? ensureOutputs(ctx, gw, portalId, data.modelId, data.version) : Promise.resolve();
+      ready.catch(() => undefined);
+      // Ledgers filled without history (the backfill's models needed none) and a model that needs it now:
+      // this rescore reads the history, as a backfill would, and the ledgers hold it from then on.
+      const ledgersLackHistory = (await ctx.progress.get(portalId, 'backfill'))?.reads === 'current';
+      if (ledgersLackHistory && historyNeeded) {
+        await ready;
+        ended = await backfillThroughList(run, cursor);
+        if (ended === 'done') await ctx.progress.setReads(portalId, 'backfill', 'history');
+      } else {
+        ended = await rescoreThroughSearch(run, cursor, ready);
+      }
+      await ready;
+    } else {
+      // Decided on the first page and kept: a resumed backfill reads as it began (its cursor depends on it).
+      let reads = progress.reads ?? (progress.pages === 0 ? undefined : 'history');
+      if (!reads) {
+        reads = historyNeeded ? 'history' : 'current';
+        await ctx.progress.setReads(portalId, 'backfill', reads);
+      }
+      ended = reads === 'current' ? await rescoreThroughSearch(run, cursor, Promise.resolve()) : await backfillThroughList(run, cursor);
+    }
     if (ended === 'superseded') return { skipped: 'superseded' as const };
     // Shutting down: the saved cursor lets another worker continue from the next page.
     if (ended === 'draining') return handBack(job, token, ctx.clock());
@@ -73,6 +97,12 @@ export async function processListing(ctx: PipelineContext, job: Job, token: stri
       }
     });
   }
+}
+
+/** Creates the version's output properties (and options) when missing. */
+async function ensureOutputs(ctx: PipelineContext, gw: PortalGateway, portalId: number, modelId: string, version: number): Promise<void> {
+  const v = await ctx.models.getVersion(portalId, modelId, version);
+  if (v) await gw.ensureScoreProperties({ ...OUTPUT_PROPERTY_GROUP }, outputPropertyDefinitions(v.model) as PropertySpec[]);
 }
 
 /** Backfill pages: the list API with property history, 100 contacts per unit. */
@@ -104,22 +134,18 @@ async function backfillThroughList(run: Run, cursor: string | null): Promise<End
   }
 }
 
-/** Rescore pages: CRM search by `hs_object_id` ranges, 200 a page, scored and written 100 at a time. */
-async function rescoreThroughSearch(run: Run, afterId: string | null): Promise<Ended> {
+/**
+ * Through CRM search, current values only: a rescore (stored ledgers + current values), or a backfill whose
+ * models need no property history. Search readers and full batch updates, pipelined (rescore-pipeline.ts).
+ */
+async function rescoreThroughSearch(run: Run, cursor: string | null, ready: Promise<unknown>): Promise<Ended> {
   const { ctx, gw, portalId } = run;
   const models = await ctx.modelCache.published(portalId);
-  for await (const page of searchPagesById(gw, syncProperties(models.map((m) => m.model)), afterId)) {
-    // The page's two batches of 100 are different contacts: scored and written side by side.
-    const chunks = [];
-    for (let i = 0; i < page.results.length && models.length; i += SCORE_BATCH_SIZE) chunks.push(page.results.slice(i, i + SCORE_BATCH_SIZE));
-    const stats = await Promise.all(chunks.map((chunk) => scoreAndWrite(ctx, gw, portalId, chunk, models)));
-    const scored = stats.reduce((n, s) => n + s.scored, 0);
-    const written = stats.reduce((n, s) => n + s.written, 0);
-    const after = await pageDone(run, { cursor: page.nextAfterId, seen: page.results.length, scored, written });
-    if (after === 'superseded') return after;
-    if (after !== 'next' && page.nextAfterId) return after;
-  }
-  return 'done';
+  return rescorePipeline({
+    ctx, gw, portalId, models, cursor, ready,
+    properties: syncProperties(models.map((m) => m.model)),
+    pageDone: (page) => pageDone(run, page),
+  });
 }
 
 /**

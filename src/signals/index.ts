@@ -11,3 +11,4 @@ export * from './events-from-history.js';
 export * from './merge-events.js';
 export * from './ledger-policy.js';
 export * from './sync-properties.js';
+export * from './history-need.js';

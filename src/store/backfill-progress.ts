@@ -27,6 +27,12 @@ export const ProgressSchema = z.object({
   updatedAt: z.coerce.number(),
   finishedAt: z.coerce.number().optional(),
   error: z.string().optional(),
+  /**
+   * What the run read: `history` (the engagement properties' history, recorded in the ledgers) or `current`
+   * (current values only, through CRM search: the published models needed no history). Absent: history (runs
+   * recorded before there was a choice). Decided on the first page and kept, so a resumed run reads alike.
+   */
+  reads: z.enum(['history', 'current']).optional(),
 });
 export type Progress = z.infer<typeof ProgressSchema>;
 
@@ -61,6 +67,12 @@ export function createProgressStore(deps: { redis: RedisClient; keys: AppKeys; c
       if (page.cursor === null) tx.hdel(k, 'cursor');
       else tx.hset(k, 'cursor', page.cursor);
       checkExec(await tx.exec());
+    },
+
+    /** Records what the run reads (see `reads`); a no-op when the record is gone (superseded by a new start). */
+    async setReads(portalId: number, kind: ProgressKind, reads: 'history' | 'current'): Promise<void> {
+      const k = key(portalId, kind);
+      if (await redis.exists(k)) await redis.hset(k, 'reads', reads);
     },
 
     async finish(portalId: number, kind: ProgressKind, status: 'done' | 'failed', error?: string): Promise<void> {

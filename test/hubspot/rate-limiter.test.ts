@@ -49,6 +49,19 @@ describe('the per-portal rate limiter', () => {
     expect(maxInAnyWindow(general.map((g) => g.grantedAt), 400)).toBe(5);
   });
 
+  it('spaces searches evenly at a fractional budget (0.9 × 5/s): never more than 5 in any second', async () => {
+    const spaced = { ...opts, searchBudgetPerS: 4.5, searchWindowMs: 1_000 };
+    const x = createRateLimiter({ ...spaced, redis: space.redis });
+    const y = createRateLimiter({ ...spaced, redis: other });
+    const grants = (await Promise.all(Array.from({ length: 7 }, (_, i) => (i % 2 ? x : y).acquire(8, 'search')))).map((g) => g.grantedAt).sort((p, q) => p - q);
+    const gaps = grants.slice(1).map((t, i) => t - grants[i]!);
+    // 1 s / 4.5 = 222.2 ms apart (grant times are whole ms here: allow the rounding).
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(222);
+    expect(maxInAnyWindow(grants, 1_000)).toBe(5);
+    // Even a first request reaching HubSpot 100 ms late leaves the sixth outside its second.
+    expect(grants[5]! - grants[0]!).toBeGreaterThan(1_100);
+  });
+
   it('holds every request while the portal is paused, in every instance', async () => {
     const resumesAt = await a.pause(5, 300);
     expect(await b.pausedUntil(5)).toBe(resumesAt);

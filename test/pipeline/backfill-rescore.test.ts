@@ -44,7 +44,11 @@ const page = (from: number, to: number, after: string | null, now: number, histo
   ...(after ? { paging: { next: { after, link: `${API}/crm/v3/objects/contacts?after=${after}` } } } : {}),
 });
 
-type SearchBody = { limit: number; filterGroups: unknown[]; sorts: { propertyName: string; direction: string }[] };
+type SearchBody = {
+  limit: number;
+  filterGroups: { filters: { propertyName: string; operator: string; value?: string }[] }[];
+  sorts: { propertyName: string; direction: string }[];
+};
 
 const echo = echoUpdate;
 
@@ -117,11 +121,14 @@ describe('backfill and rescore', () => {
       .post('/crm/v3/properties/contacts/groups').reply(409, { status: 'error', category: 'CONFLICT', message: 'exists' })
       .post('/crm/v3/properties/contacts').times(outputPropertyDefinitions(parsed.model).length)
       .reply(201, async (req) => ({ ...((await req.json()) as object), archived: false }))
-      // Read through CRM search (its own budget): one page of up to 200, from the lowest hs_object_id up.
+      // Read through CRM search (its own budget): the top page of up to 200 by hs_object_id holds all 130.
       .post('/crm/v3/objects/contacts/search', (b: SearchBody) =>
-        b.limit === 200 && b.filterGroups.length === 0 && b.sorts[0]?.propertyName === 'hs_object_id' && b.sorts[0]?.direction === 'ASCENDING')
-      .reply(200, { total: 130, results: ids.map((id) => listed(id, now, false)) })
-      .post('/crm/v3/objects/contacts/batch/update').times(2)
+        b.limit === 200 && b.filterGroups.length === 1 && b.filterGroups[0]!.filters.length === 1 &&
+        b.filterGroups[0]!.filters[0]!.propertyName === 'hs_object_id' && b.filterGroups[0]!.filters[0]!.operator === 'GT' && b.filterGroups[0]!.filters[0]!.value === '0' &&
+        b.sorts[0]?.propertyName === 'hs_object_id' && b.sorts[0]?.direction === 'DESCENDING')
+      .reply(200, { total: 130, results: [...ids].reverse().map((id) => listed(id, now, false)) })
+      // The changed contacts (fewer than 100) go in one batch update.
+      .post('/crm/v3/objects/contacts/batch/update')
       .reply(200, async (req: Request) => {
         const body = await echo(req);
         updated.push(...body.results.map((r) => (r as { id: string }).id));

@@ -44,14 +44,29 @@ export class ObjectStore {
     return r.archived ? undefined : r;
   }
 
-  /** Up to `limit` live records with id ≥ `after`, and the cursor of the next page. */
-  page(after: number, limit: number): { records: CrmRecord[]; next?: string } {
+  /** Live records with `lo` ≤ id ≤ `hi`, in id order (a binary search for the start: range queries stay cheap). */
+  *between(lo: number, hi: number): IterableIterator<CrmRecord> {
+    let i = this.firstAtLeast(lo);
+    for (; i < this.ordered.length; i++) {
+      const r = this.ordered[i]!;
+      if (Number(r.id) > hi) return;
+      if (!r.archived) yield r;
+    }
+  }
+
+  private firstAtLeast(id: number): number {
     let lo = 0;
     let hi = this.ordered.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (Number(this.ordered[mid]!.id) < after) lo = mid + 1; else hi = mid;
+      if (Number(this.ordered[mid]!.id) < id) lo = mid + 1; else hi = mid;
     }
+    return lo;
+  }
+
+  /** Up to `limit` live records with id ≥ `after`, and the cursor of the next page. */
+  page(after: number, limit: number): { records: CrmRecord[]; next?: string } {
+    const lo = this.firstAtLeast(after);
     const records: CrmRecord[] = [];
     for (let i = lo; i < this.ordered.length; i++) {
       const r = this.ordered[i]!;
