@@ -29,7 +29,7 @@ export {
   type Rule,
   type Stage,
 } from './model-schema.js';
-export { parseModel, formatModelErrors, listWarnings, type ParseModelResult } from './parse-model.js';
+export { parseModel, fatalLimitErrors, formatModelErrors, listWarnings, type ParseModelResult } from './parse-model.js';
 export type { ModelError } from './format-issues.js';
 export { ContactInputSchema, ScoringEventSchema, type ContactInput, type ScoringEvent } from './contact-schema.js';
 export {

@@ -31,6 +31,16 @@ export function parseModel(input: unknown, context?: WarningContext): ParseModel
   return { ok: false, errors, warnings };
 }
 
+/**
+ * The errors of a document too deep or too large to read at all, or null. Iterative like `parseModel`'s first
+ * step, so a caller can refuse such a document before anything recursive touches it: zod, or the structured clone
+ * that hands a draft to an evaluation thread (which overflows the stack on a document 20,000 levels deep).
+ */
+export function fatalLimitErrors(input: unknown): ModelError[] | null {
+  const limits = checkLimits(input);
+  return limits.fatal ? limits.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) : null;
+}
+
 /** The warnings of a model document by JSON path (see `modelWarnings`): what the editor and `validate` show. */
 export function listWarnings(input: unknown, context?: WarningContext): ModelError[] {
   return modelWarnings(input, context).map((w) => ({ path: formatPath(w.path), message: w.message }));

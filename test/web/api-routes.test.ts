@@ -73,6 +73,18 @@ describe('card/settings API routes', () => {
     expect((await h.ctx.models.getDraft(P, 'inbound'))?.model.name).toBe('Inbound v2');
   });
 
+  it('refuses an editor model nested 20,000 levels deep with a 422 by path, before it reaches a thread', async () => {
+    // Built as text: JSON.stringify itself overflows the stack on such a document.
+    const when = `${'{"not":'.repeat(20_000)}{"property":"x","op":"known"}${'}'.repeat(20_000)}`;
+    const fit = `{"max":100,"groups":[{"id":"g","label":"G","rules":[{"id":"r","label":"R","points":1,"when":${when}}]}]}`;
+    const text = JSON.stringify({ contactId: contact, model: { ...apiModel(), fit: 'FIT' } }).replace('"FIT"', fit);
+    for (const path of ['/api/models/inbound/draft/test', '/api/models/inbound/draft/preview']) {
+      const res = await h.call({ portalId: P, method: 'POST', path, rawBody: text });
+      expect(res.status).toBe(422);
+      expect(res.body.error.issues[0].path).toMatch(/^fit\.groups\[0\]\.rules\[0\]\.when(\.not)+$/);
+    }
+  });
+
   it('previews the editor model over the contacts: distribution and stage changes', async () => {
     const withEmail = [...emails.values()].filter(Boolean).length;
     expect(withEmail).toBe(emails.size);

@@ -34,6 +34,19 @@ describe('the evaluation pool', () => {
     expect(pool.threads).toBe(0);
   });
 
+  it('fails a task that cannot be handed to a thread alone, queued behind another, and goes on', async () => {
+    pool = createEvaluationPool({ threads: 1, timeoutMs: 60_000, maxQueue: 4 });
+    const ok = { kind: 'validate' as const, doc: apiModel(), modelId: 'inbound' };
+    const first = pool.run(ok);
+    // Queued while the thread is busy, so it is dispatched from the first task's answer, not from this call.
+    const uncloneable = pool.run({ kind: 'validate', doc: { name: () => 'x' }, modelId: 'inbound' });
+    const after = pool.run(ok);
+    await expect(first).resolves.toMatchObject({ kind: 'validated' });
+    await expect(uncloneable).rejects.toMatchObject({ code: 'EVALUATION_FAILED', message: expect.stringContaining('could not be handed to an evaluation thread') });
+    await expect(after).resolves.toMatchObject({ kind: 'validated' });
+    expect(pool.threads).toBe(1);
+  });
+
   it('refuses work beyond its queue at once with a 503', async () => {
     pool = createEvaluationPool({ threads: 1, timeoutMs: 60_000, maxQueue: 1 });
     const task = { kind: 'validate' as const, doc: apiModel(), modelId: 'inbound' };

@@ -89,7 +89,15 @@ export function createEvaluationPool(opts: EvaluationPoolOptions) {
     }, opts.timeoutMs);
     w.on('message', onMessage);
     w.on('error', onError);
-    w.postMessage(job.task);
+    try {
+      w.postMessage(job.task);
+    } catch (err) {
+      // A task that cannot be cloned (postMessage throws synchronously, possibly from a timer's dispatch) fails
+      // alone: its request gets an answer and the thread, which never saw it, takes the next task.
+      done();
+      park(w);
+      job.reject(new AppError('EVALUATION_FAILED', `The task could not be handed to an evaluation thread: ${(err as Error).message}`, { cause: err }));
+    }
   }
 
   function dispatch() {

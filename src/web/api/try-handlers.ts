@@ -1,4 +1,4 @@
-import type { Model, ScoreResult } from '../../scoring/index.js';
+import { fatalLimitErrors, type Model, type ScoreResult } from '../../scoring/index.js';
 import { syncProperties } from '../../signals/index.js';
 import type { ContactRecord } from '../../hubspot/schemas.js';
 import { HttpError } from '../http-error.js';
@@ -28,6 +28,9 @@ export function tryHandlers(ctx: ApiContext, pool: EvaluationPool = defaultPool(
     let draft: Model;
     if (sent === undefined) draft = (await currentDraft(ctx, portalId, modelId)).draft;
     else {
+      // Too deep or too large is refused here: such a document cannot even be cloned to a thread.
+      const fatal = fatalLimitErrors(sent);
+      if (fatal) throw new HttpError(422, 'MODEL_INVALID', 'The model is invalid: nothing was saved', fatal);
       const answer = await pool.run({ kind: 'validate', doc: sent, modelId });
       if (answer.kind === 'invalid') throw new HttpError(422, 'MODEL_INVALID', 'The model is invalid: nothing was saved', answer.errors);
       draft = (answer as { model: Model }).model;

@@ -23,6 +23,8 @@ export type Call = {
   method: 'GET' | 'POST' | 'PUT';
   path: string;
   body?: unknown;
+  /** Sent as is instead of `body` (a document JSON.stringify cannot produce, e.g. nested 20,000 levels deep). */
+  rawBody?: string;
   /** Overrides, to forge what an attacker could send. */
   secret?: string;
   timestamp?: number;
@@ -69,7 +71,7 @@ export async function startApiHarness(portals: number[], options: { env?: (origi
     const req = {
       path: c.path,
       query: c.query ?? new URLSearchParams({ appId: '4242', ...(c.portalId === null ? {} : { portalId: String(c.portalId) }), userId: '7', userEmail: 'rep@example.com' }).toString(),
-      body: c.body === undefined ? '' : JSON.stringify(c.body),
+      body: c.rawBody ?? (c.body === undefined ? '' : JSON.stringify(c.body)),
     };
     const timestamp = c.timestamp ?? Date.now();
     const signature = signV3({ secret: c.secret ?? CLIENT_SECRET, method: c.method, url: `${config.PUBLIC_BASE_URL}${req.path}?${req.query}`, body: req.body, timestamp });
