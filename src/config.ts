@@ -88,6 +88,12 @@ const EnvSchema = z
      * loses them for at most this long). Must exceed the slowest batch (read + write + budget waits).
      */
     WORKER_LEASE_MS: z.coerce.number().int().positive().default(120_000),
+    /**
+     * Installed portals the sweep re-checks from their own keys per run, besides those the active-portal index says
+     * are due (it finds an index entry lost in a failover): every portal is re-checked once per
+     * installed / SWEEP_AUDIT_COUNT sweeps (a sweep a minute).
+     */
+    SWEEP_AUDIT_COUNT: z.coerce.number().int().min(1).max(10_000).default(50),
     /** BullMQ lock duration: a job whose worker stopped renewing it for this long is retried elsewhere. */
     WORKER_LOCK_MS: z.coerce.number().int().positive().default(30_000),
     /** Threads the web process evaluates model tests and previews on, and the time budget of one such task. */

@@ -2,6 +2,7 @@ import type { RedisClient } from '../store/redis-client.js';
 import type { Config } from '../config.js';
 import type { HubSpotGateway } from '../hubspot/gateway.js';
 import type { Logger } from '../logger.js';
+import { createActivePortals } from '../store/active-portals.js';
 import { createProgressStore } from '../store/backfill-progress.js';
 import { createDirtyStore } from '../store/dirty.js';
 import { createDrain, type Drain } from './drain.js';
@@ -37,6 +38,7 @@ export function createPipelineContext(deps: {
     clock,
     drain: deps.drain ?? createDrain(),
     slots: deps.slots ?? createSlots(config.WORKER_CONCURRENCY),
+    active: createActivePortals({ redis, keys, settleMs: config.SETTLE_WINDOW_MS }),
     dirty: createDirtyStore({ redis, keys, settleMs: config.SETTLE_WINDOW_MS, leaseMs: config.WORKER_LEASE_MS }),
     ledger: createLedgerStore({ redis, keys, bounds: { maxAgeDays: config.LEDGER_MAX_AGE_DAYS, maxEvents: config.LEDGER_MAX_EVENTS } }),
     scores: createScoreStore({ redis, keys, historyMax: config.HISTORY_MAX_ENTRIES }),

@@ -1,6 +1,7 @@
 import type { RedisClient } from '../../store/redis-client.js';
 import type { Logger } from '../../logger.js';
 import type { Scheduler } from '../../queue/scheduler.js';
+import type { ActivePortals } from '../../store/active-portals.js';
 import type { DirtyStore } from '../../store/dirty.js';
 import type { AppKeys } from '../../store/keys.js';
 import type { LedgerStore } from '../../store/ledger.js';
@@ -20,6 +21,8 @@ export type ReceiveDeps = {
   dirty: DirtyStore;
   models: Pick<ModelStore, 'outputPrefixes'>;
   scheduler: Pick<Scheduler, 'scheduleScore'>;
+  /** The active-portal index: a portal is entered before its contacts are marked dirty (the sweep's safety net). */
+  active: Pick<ActivePortals, 'dirtied'>;
   /** Whether the portal has an active installation (events of any other portal are acknowledged and dropped). */
   isActive: (portalId: number) => Promise<boolean>;
   logger: Logger;
@@ -47,7 +50,8 @@ export function createBatchReceiver(deps: ReceiveDeps) {
     try {
       for (const [portalId, portalEvents] of byPortal) {
         const now = deps.clock();
-        const [active, own] = await Promise.all([deps.isActive(portalId), deps.models.outputPrefixes(portalId)]);
+        // The index entry goes in first, with the reads: a batch that fails to commit leaves only an early look.
+        const [active, own] = await Promise.all([deps.isActive(portalId), deps.models.outputPrefixes(portalId), deps.active.dirtied(portalId, now)]);
         if (!active) {
           out.uninstalled += portalEvents.length;
           continue;
