@@ -84,6 +84,12 @@ const EnvSchema = z
     SETTLE_WINDOW_MS: z.coerce.number().int().min(0).default(2_000),
     WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
     /**
+     * Job slots per worker process kept for fresh work (score, sweep, analysis jobs), on top of WORKER_CONCURRENCY:
+     * a backfill or rescore never takes them, so a webhook's score job never waits for bulk work that sleeps on its
+     * portal's HubSpot budget. 0 leaves only the page-boundary hand-over (docs/scaling.md "Fair across portals").
+     */
+    WORKER_FRESH_SLOTS: z.coerce.number().int().min(0).max(16).default(1),
+    /**
      * How long a worker holds the contacts it claimed before another may take them over (a worker killed mid-batch
      * loses them for at most this long). Must exceed the slowest batch (read + write + budget waits).
      */

@@ -37,7 +37,7 @@ export function createPipelineContext(deps: {
     ...deps,
     clock,
     drain: deps.drain ?? createDrain(),
-    slots: deps.slots ?? createSlots(config.WORKER_CONCURRENCY),
+    slots: deps.slots ?? createSlots(config.WORKER_CONCURRENCY, config.WORKER_FRESH_SLOTS),
     active: createActivePortals({ redis, keys, settleMs: config.SETTLE_WINDOW_MS }),
     dirty: createDirtyStore({ redis, keys, settleMs: config.SETTLE_WINDOW_MS, leaseMs: config.WORKER_LEASE_MS }),
     ledger: createLedgerStore({ redis, keys, bounds: { maxAgeDays: config.LEDGER_MAX_AGE_DAYS, maxEvents: config.LEDGER_MAX_EVENTS } }),

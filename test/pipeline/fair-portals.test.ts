@@ -26,8 +26,9 @@ const echo = echoUpdate;
 describe('fair across portals', () => {
   let p: Pipeline;
   beforeAll(async () => {
-    // One slot: without giving way, the small portal's score job would wait for the whole backfill.
-    p = await startPipeline({ roles: ['web', 'worker'], label: 'fair', env: { WORKER_CONCURRENCY: '1' } });
+    // One slot and none kept for fresh work: without giving way, the small portal's score job would wait for the
+    // whole backfill.
+    p = await startPipeline({ roles: ['web', 'worker'], label: 'fair', env: { WORKER_CONCURRENCY: '1', WORKER_FRESH_SLOTS: '0' } });
     await p.install(BIG, { accessToken: BIG_TOKEN });
     await p.install(SMALL, { accessToken: SMALL_TOKEN });
     await p.publishStarter(BIG);
