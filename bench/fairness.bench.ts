@@ -2,7 +2,7 @@
  * `npm run bench:fairness`: one portal's big backfill must not delay other portals' fresh webhooks. A sandbox
  * hosting two identical big portals of `--contacts` contacts (default 100,000) and `--small` small portals
  * (default 20, of `--small-contacts` each), each portal with HubSpot's limits of its own; the app as one web and
- * one worker process (`--workers`, `--concurrency` slots each) on a redis-server of the benchmark's own. The small portals are installed (through OAuth)
+ * one worker process (`--workers`, `--concurrency` slots each and `--fresh-slots` kept for fresh work) on a redis-server of the benchmark's own. The small portals are installed (through OAuth)
  * and backfilled first. Then the first big portal is installed and its backfill measured alone; then, while every
  * small portal receives a steady trickle of changes (`--per-second` each, as signed webhooks), the second big
  * portal's backfill is measured. Prints the two backfill rates and their ratio (target ≥ 0.9), and the small
@@ -22,6 +22,8 @@ const { values: arg } = parseArgs({
     workers: { type: 'string', default: '1' },
     /** Job slots per worker process (WORKER_CONCURRENCY; the app's default when not given). */
     concurrency: { type: 'string' },
+    /** Slots per worker process kept for fresh work (WORKER_FRESH_SLOTS; the app's default when not given). */
+    'fresh-slots': { type: 'string' },
   },
 });
 const bigContacts = Number(arg.contacts);
@@ -74,9 +76,12 @@ const stack = await startFleetStack({
     ...smalls.map((id) => ({ id, contacts: Number(arg['small-contacts']), seed: `small-${id}` })),
   ],
   webs: 1, workers: Number(arg.workers), cluster: false, status,
-  env: arg.concurrency ? { WORKER_CONCURRENCY: arg.concurrency } : {},
+  env: {
+    ...(arg.concurrency ? { WORKER_CONCURRENCY: arg.concurrency } : {}),
+    ...(arg['fresh-slots'] ? { WORKER_FRESH_SLOTS: arg['fresh-slots'] } : {}),
+  },
 });
-out(`${arg.workers} worker process(es) × ${stack.config.WORKER_CONCURRENCY} slots, settle window ${stack.config.SETTLE_WINDOW_MS / 1000} s, ` +
+out(`${arg.workers} worker process(es) × ${stack.config.WORKER_CONCURRENCY} slots + ${stack.config.WORKER_FRESH_SLOTS} kept for fresh work, settle window ${stack.config.SETTLE_WINDOW_MS / 1000} s, ` +
   `${smalls.length} small portals × ${arg['per-second']} change/s`);
 try {
   status(`sandbox seeded in ${(stack.seedMs / 1000).toFixed(1)} s; installing the ${smalls.length} small portals…`);
