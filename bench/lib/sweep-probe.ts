@@ -10,6 +10,7 @@ import { openRedis, queuePrefix } from '../../src/runtime/connections.js';
 import type { RedisClient } from '../../src/store/redis-client.js';
 import type { FleetStack } from './fleet-stack.js';
 
+/** One sweep's figures: what it did, the commands it sent, its wall time, and the index's size before it. */
 export type SweepRun = SweepStats & { commands: number; ms: number; indexed: number };
 
 /**

@@ -9,6 +9,7 @@ const DUE_PAGE = 500;
 /** Portals looked at per sweep at most (the rest stay due for the next one). */
 const MAX_VISITS = 20_000;
 
+/** What one sweep did: portals looked at (due in the index, or audited), contacts decayed, jobs restarted, portals erased. */
 export type SweepStats = { due: number; audited: number; decayed: number; restarted: number; erased: number };
 
 /**

@@ -61,6 +61,7 @@ const toPortalId = (raw: string): number | null => {
   return Number.isInteger(id) && id > 0 ? id : null;
 };
 
+/** The index's store: the writers' `mark`/`dirtied`, the sweep's `due`/`auditBatch`/`settle` (see above). */
 export function createActivePortals(deps: { redis: RedisClient; keys: AppKeys; settleMs: number }) {
   const { redis, keys } = deps;
   const index = [keys.active, keys.activeRev];
