@@ -94,17 +94,20 @@ export function createActivePortals(deps: { redis: RedisClient; keys: AppKeys; s
     },
 
     /**
-     * The next `count` installed portals, with their revisions, for the audit that finds lost entries: an SSCAN
-     * from the cursor the previous run stored. Redis may return more than asked (a compact set comes whole), so
-     * the cursor is stored with how many of that reply were taken, and the next run repeats the reply and skips
-     * them. A portal installed or removed meanwhile may be missed or seen twice in one pass; the next pass sees it.
+     * About the next `count` installed portals (at most 1.5 × count), with their revisions, for the audit that
+     * finds lost entries: an SSCAN from the cursor the previous run stored. Redis may return more than asked (a
+     * compact set comes whole), so the cursor is stored with how many of that reply were taken, and the next run
+     * repeats the reply and skips them. A portal installed or removed meanwhile may be missed or seen twice in one
+     * pass; the next pass sees it.
      */
     async auditBatch(count: number): Promise<DuePortal[]> {
       const [cursor = '0', skipped = '0'] = ((await redis.get(keys.auditCursor)) ?? '0:0').split(':');
       const [next, raw] = await redis.sscan(keys.portals, cursor, 'COUNT', count);
       const skip = Number(skipped) || 0;
-      const taken = raw.slice(skip, skip + count);
-      await redis.set(keys.auditCursor, skip + count < raw.length ? `${cursor}:${skip + count}` : `${next}:0`);
+      // A reply a little longer than asked (SSCAN returns whole buckets) is taken whole, not left as a tiny batch.
+      const end = raw.length - (skip + count) < count / 2 ? raw.length : skip + count;
+      const taken = raw.slice(skip, end);
+      await redis.set(keys.auditCursor, end < raw.length ? `${cursor}:${end}` : `${next}:0`);
       const ids = [...new Set(taken.map(toPortalId).filter((id): id is number => id !== null))];
       if (!ids.length) return [];
       const revs = await redis.hmget(keys.activeRev, ...ids.map(String));
