@@ -50,8 +50,7 @@ export function createBatchReceiver(deps: ReceiveDeps) {
     try {
       for (const [portalId, portalEvents] of byPortal) {
         const now = deps.clock();
-        // The index entry goes in first, with the reads: a batch that fails to commit leaves only an early look.
-        const [active, own] = await Promise.all([deps.isActive(portalId), deps.models.outputPrefixes(portalId), deps.active.dirtied(portalId, now)]);
+        const [active, own] = await Promise.all([deps.isActive(portalId), deps.models.outputPrefixes(portalId)]);
         if (!active) {
           out.uninstalled += portalEvents.length;
           continue;
@@ -63,6 +62,9 @@ export function createBatchReceiver(deps: ReceiveDeps) {
           isOwnProperty: (name) => [...prefixes].some((p) => name === p || name.startsWith(`${p}_`)),
           debug: (msg, fields) => deps.logger.debug(fields, msg),
         });
+        // The index entry goes in before the batch: one that fails to commit leaves only an early look. Batches that
+        // dirty nothing (our own score writes echoed back, deletions) leave the index alone.
+        if (batch.marksDirty()) await deps.active.dirtied(portalId, now);
         const result = await batch.commit();
         if (result.due !== null && !(scheduled.get(portalId) === result.due && result.due > now)) {
           await deps.scheduler.scheduleScore(portalId, result.due);
