@@ -4,7 +4,7 @@ import { createScheduler } from '../../src/queue/scheduler.js';
 import { createProgressStore } from '../../src/store/backfill-progress.js';
 import { strictNock } from '../helpers/strict-nock.js';
 import { until } from '../helpers/until.js';
-import { batchResponse, crmContact, propertyChange, echoUpdate } from './helpers/contacts.js';
+import { crmContact, echoUpdate, nockScoreJob, propertyChange } from './helpers/contacts.js';
 import { API, postWebhook, startPipeline, type Pipeline } from './helpers/harness.js';
 
 const BIG = 78001;
@@ -60,17 +60,7 @@ describe('fair across portals', () => {
         order.push('big update');
         return echo(req);
       });
-    const small = nock(API, { reqheaders: { authorization: `Bearer ${SMALL_TOKEN}` } })
-      .post('/crm/v3/objects/contacts/batch/read').query({ archived: 'false' })
-      .reply(200, async (req) => {
-        order.push('small read');
-        return batchResponse(((await req.json()) as { inputs: { id: string }[] }).inputs.map((i) => crmContact(i.id)));
-      })
-      .post('/crm/v3/objects/contacts/batch/update')
-      .reply(200, async (req) => {
-        order.push('small update');
-        return echo(req);
-      });
+    const small = nockScoreJob(nock(API, { reqheaders: { authorization: `Bearer ${SMALL_TOKEN}` } }), order, 'small');
 
     const progress = createProgressStore({ redis: p.redis, keys: p.keys });
     const started = await progress.start(BIG, 'backfill');

@@ -4,7 +4,7 @@ import { createScheduler } from '../../src/queue/scheduler.js';
 import { createProgressStore } from '../../src/store/backfill-progress.js';
 import { strictNock } from '../helpers/strict-nock.js';
 import { until } from '../helpers/until.js';
-import { batchResponse, crmContact, echoUpdate, propertyChange } from './helpers/contacts.js';
+import { crmContact, echoUpdate, nockScoreJob, propertyChange } from './helpers/contacts.js';
 import { API, postWebhook, startPipeline, type Pipeline } from './helpers/harness.js';
 
 const BIG = 79001;
@@ -52,17 +52,7 @@ describe('a worker slot kept for fresh work', () => {
         order.push('other list');
         return { results: [] };
       });
-    const small = nock(API, { reqheaders: { authorization: `Bearer ${token(SMALL)}` } })
-      .post('/crm/v3/objects/contacts/batch/read').query({ archived: 'false' })
-      .reply(200, async (req) => {
-        order.push('small read');
-        return batchResponse(((await req.json()) as { inputs: { id: string }[] }).inputs.map((i) => crmContact(i.id)));
-      })
-      .post('/crm/v3/objects/contacts/batch/update')
-      .reply(200, async (req) => {
-        order.push('small update');
-        return echoUpdate(req);
-      });
+    const small = nockScoreJob(nock(API, { reqheaders: { authorization: `Bearer ${token(SMALL)}` } }), order, 'small');
 
     const progress = createProgressStore({ redis: p.redis, keys: p.keys });
     const scheduler = createScheduler({ queue: p.app.queue });
