@@ -85,10 +85,22 @@ const EnvSchema = z
     SETTLE_WINDOW_MS: z.coerce.number().int().min(0).default(2_000),
     WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
     /**
+     * Job slots per worker process kept for fresh work (score, sweep, analysis jobs), on top of WORKER_CONCURRENCY:
+     * a backfill or rescore never takes them, so a webhook's score job never waits for bulk work that sleeps on its
+     * portal's HubSpot budget. 0 leaves only the page-boundary hand-over (docs/scaling.md "Fair across portals").
+     */
+    WORKER_FRESH_SLOTS: z.coerce.number().int().min(0).max(16).default(1),
+    /**
      * How long a worker holds the contacts it claimed before another may take them over (a worker killed mid-batch
      * loses them for at most this long). Must exceed the slowest batch (read + write + budget waits).
      */
     WORKER_LEASE_MS: z.coerce.number().int().positive().default(120_000),
+    /**
+     * Installed portals the sweep re-checks from their own keys per run, besides those the active-portal index says
+     * are due (it finds an index entry lost in a failover): every portal is re-checked once per
+     * installed / SWEEP_AUDIT_COUNT sweeps (a sweep a minute).
+     */
+    SWEEP_AUDIT_COUNT: z.coerce.number().int().min(1).max(10_000).default(50),
     /** BullMQ lock duration: a job whose worker stopped renewing it for this long is retried elsewhere. */
     WORKER_LOCK_MS: z.coerce.number().int().positive().default(30_000),
     /** Threads the web process evaluates model tests and previews on, and the time budget of one such task. */

@@ -2,6 +2,7 @@ import type { RedisClient } from '../store/redis-client.js';
 import type { Config } from '../config.js';
 import type { HubSpotGateway } from '../hubspot/gateway.js';
 import type { Logger } from '../logger.js';
+import { createActivePortals } from '../store/active-portals.js';
 import { createProgressStore } from '../store/backfill-progress.js';
 import { createDirtyStore } from '../store/dirty.js';
 import { createDrain, type Drain } from './drain.js';
@@ -36,7 +37,8 @@ export function createPipelineContext(deps: {
     ...deps,
     clock,
     drain: deps.drain ?? createDrain(),
-    slots: deps.slots ?? createSlots(config.WORKER_CONCURRENCY),
+    slots: deps.slots ?? createSlots(config.WORKER_CONCURRENCY, config.WORKER_FRESH_SLOTS),
+    active: createActivePortals({ redis, keys, settleMs: config.SETTLE_WINDOW_MS }),
     dirty: createDirtyStore({ redis, keys, settleMs: config.SETTLE_WINDOW_MS, leaseMs: config.WORKER_LEASE_MS }),
     ...createContactStores({ redis, keys, bounds, historyMax: config.HISTORY_MAX_ENTRIES }),
     progress: createProgressStore({ redis, keys, clock }),

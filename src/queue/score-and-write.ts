@@ -46,6 +46,9 @@ export async function scoreAndWrite(
   }
   await ctx.ledger.append(portalId, outcome.derived, now);
   const next = new Map([...outcome.nextChangeAt].filter(([id]) => !failed.has(id)));
+  // The sweep must see the earliest decay moment: the index entry first, then the schedule it points at.
+  const soonest = [...next.values()].reduce<number>((min, at) => (at !== null && at < min ? at : min), Infinity);
+  if (Number.isFinite(soonest)) await ctx.active.mark([portalId], soonest);
   await ctx.scores.write(portalId, outcome.writes.filter((w) => !(w.changed && failed.has(w.contactId))), next);
   const writtenIds = updates.map((u) => u.id).filter((id) => !failed.has(id));
   recordScoredBatch({ contacts: contacts.length, writtenIds, failed: failed.size, ledgers, previous, now: ctx.clock(), live: opts.live ?? false });

@@ -8,6 +8,9 @@ import { processScore } from './process-score.js';
 import { processAnalysis } from './process-analysis.js';
 import { processSweep } from './process-sweep.js';
 
+/** The jobs that page through every contact of a portal (they run at BULK_PRIORITY and may not take fresh slots). */
+const BULK_JOBS = new Set(['backfill', 'rescore']);
+
 /**
  * The scoring worker: one BullMQ worker on the scoring queue, dispatching by job name. Stateless: any number of
  * processes on any number of machines may run it against the same Redis; the per-portal limiter, the atomic
@@ -19,8 +22,12 @@ export function createScoringWorker(ctx: PipelineContext, opts: { connection: Co
   /** Every job is held while it runs, so a shutdown that times out hands it back to the queue (see drain.ts). */
   async function run(job: Job, token?: string) {
     if (ctx.drain.draining) return handBack(job, token, ctx.clock());
+    const bulk = BULK_JOBS.has(job.name);
+    // A bulk job fetched into a slot kept for fresh work goes back, due again in a moment (another process, or
+    // this one once a bulk job ends, takes it); checked and taken in one synchronous step.
+    if (bulk && ctx.slots.bulkFull()) return handBack(job, token, ctx.clock());
+    const free = ctx.slots.take(bulk ? 'bulk' : 'fresh');
     const letGo = ctx.drain.hold(() => returnToQueue(job, token, ctx.clock()), 1);
-    const free = ctx.slots.take();
     try {
       return await dispatch(job, token);
     } finally {
@@ -53,7 +60,7 @@ export function createScoringWorker(ctx: PipelineContext, opts: { connection: Co
   const worker = new Worker(QUEUE_NAME, run, {
     connection: opts.connection,
     prefix: opts.prefix,
-    concurrency: config.WORKER_CONCURRENCY,
+    concurrency: ctx.slots.size,
     lockDuration: config.WORKER_LOCK_MS,
     stalledInterval: config.WORKER_LOCK_MS,
     // A job whose worker was killed is picked up again; a job that keeps killing workers is given up on.

@@ -47,7 +47,9 @@ export function buildWebApp(deps: WebAppDeps) {
   const flow = createInstallFlow({ redis, keys, config: flowConfig, logger, fetch: deps.fetch, clock, installations: deps.gateway.installations });
 
   const requestScore = async (portalId: number, contactId: string) => {
-    await scheduler.scheduleScore(portalId, await ctx.dirty.markDirty(portalId, [contactId], clock()));
+    const now = clock();
+    await ctx.active.dirtied(portalId, now);
+    await scheduler.scheduleScore(portalId, await ctx.dirty.markDirty(portalId, [contactId], now));
   };
 
   return createApp({
@@ -58,7 +60,7 @@ export function buildWebApp(deps: WebAppDeps) {
       clock,
       logger,
       receive: createBatchReceiver({
-        redis, keys, ledger: ctx.ledger, dirty: ctx.dirty, models: ctx.models, scheduler, logger, clock, isActive: deps.gateway.installations.isActive,
+        redis, keys, ledger: ctx.ledger, dirty: ctx.dirty, active: ctx.active, models: ctx.models, scheduler, logger, clock, isActive: deps.gateway.installations.isActive,
       }),
     },
     oauth: {

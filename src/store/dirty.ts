@@ -183,6 +183,12 @@ export function createDirtyStore(deps: { redis: RedisClient; keys: AppKeys; sett
       };
     },
 
+    /** When the portal's next decay moment comes (null: no contact is scheduled), for the active-portal index. */
+    async nextDecayAt(portalId: number): Promise<number | null> {
+      const [, at] = await redis.zrange(k(portalId).decay, '0', '0', 'WITHSCORES');
+      return at === undefined ? null : Number(at);
+    },
+
     /** How many contacts wait (dirty) or are being scored (in flight). */
     async pending(portalId: number): Promise<{ dirty: number; inflight: number }> {
       const [dirty, inflight] = await Promise.all([redis.zcard(k(portalId).dirty), redis.zcard(k(portalId).inflight)]);

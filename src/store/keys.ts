@@ -70,6 +70,15 @@ export function appKeys(prefix: string) {
     prefix,
     /** Set of installed portal ids. */
     portals: `${prefix}:portals`,
+    /**
+     * Zset: portal id → the earliest moment the sweep must look at the portal (see active-portals.ts). With
+     * `activeRev` under one hash tag, so a script may touch both (they are app-wide, never with a portal's keys).
+     */
+    active: `${prefix}:{fleet}:active`,
+    /** Hash: portal id → a counter bumped by every write to `active`, so a sweep never drops an entry it did not see. */
+    activeRev: `${prefix}:{fleet}:active-rev`,
+    /** String `cursor:skip`: where the sweep's audit of `portals` goes on (it re-checks a few per run). */
+    auditCursor: `${prefix}:{fleet}:audit-cursor`,
     /** Zset: portal id → when it was uninstalled; its keys are erased once the grace period has passed. */
     uninstalled: `${prefix}:uninstalled`,
     /** String with a TTL: the nonce of an OAuth state spent by a callback (states themselves are never stored). */

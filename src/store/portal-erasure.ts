@@ -1,3 +1,4 @@
+import { forgetActivePortal } from './active-portals.js';
 import type { AppKeys } from './keys.js';
 import { scanKeys, unlinkKeys, type RedisClient } from './redis-client.js';
 
@@ -13,6 +14,7 @@ export async function erasePortalKeys(redis: RedisClient, keys: AppKeys, portalI
   // On a cluster the tag's keys live on one master; scanKeys walks every master, so none is missed.
   for await (const found of scanKeys(redis, pattern)) erased += await unlinkKeys(redis, found);
   await redis.srem(keys.portals, String(portalId));
+  await forgetActivePortal(redis, keys, portalId);
   return erased;
 }
 

@@ -20,6 +20,8 @@ export type SignalBatch = {
   erase(contactId: string): void;
   /** Carries the merged contacts' ledgers to the survivor, erases them, marks the survivor dirty. */
   merge(survivorId: string, mergedIds: string[]): void;
+  /** Whether committing will mark any contact dirty (so the portal must be in the active-portal index first). */
+  marksDirty(): boolean;
   /** Applies the batch. `due`: when the dirty contacts' settle window ends (null when none was marked). */
   commit(): Promise<{ due: number | null; dirty: number; erased: number }>;
 };
@@ -64,6 +66,9 @@ export function createSignalBatch(
         erase(losers);
       }
       dirty.add(survivorId);
+    },
+    marksDirty() {
+      return dirty.size > 0;
     },
     async commit() {
       if (!ops.length && !dirty.size) return { due: null, dirty: 0, erased: 0 };

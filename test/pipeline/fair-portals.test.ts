@@ -4,7 +4,7 @@ import { createScheduler } from '../../src/queue/scheduler.js';
 import { createProgressStore } from '../../src/store/backfill-progress.js';
 import { strictNock } from '../helpers/strict-nock.js';
 import { until } from '../helpers/until.js';
-import { batchResponse, crmContact, propertyChange, echoUpdate } from './helpers/contacts.js';
+import { crmContact, echoUpdate, nockScoreJob, propertyChange } from './helpers/contacts.js';
 import { API, postWebhook, startPipeline, type Pipeline } from './helpers/harness.js';
 
 const BIG = 78001;
@@ -26,8 +26,9 @@ const echo = echoUpdate;
 describe('fair across portals', () => {
   let p: Pipeline;
   beforeAll(async () => {
-    // One slot: without giving way, the small portal's score job would wait for the whole backfill.
-    p = await startPipeline({ roles: ['web', 'worker'], label: 'fair', env: { WORKER_CONCURRENCY: '1' } });
+    // One slot and none kept for fresh work: without giving way, the small portal's score job would wait for the
+    // whole backfill.
+    p = await startPipeline({ roles: ['web', 'worker'], label: 'fair', env: { WORKER_CONCURRENCY: '1', WORKER_FRESH_SLOTS: '0' } });
     await p.install(BIG, { accessToken: BIG_TOKEN });
     await p.install(SMALL, { accessToken: SMALL_TOKEN });
     await p.publishStarter(BIG);
@@ -59,17 +60,7 @@ describe('fair across portals', () => {
         order.push('big update');
         return echo(req);
       });
-    const small = nock(API, { reqheaders: { authorization: `Bearer ${SMALL_TOKEN}` } })
-      .post('/crm/v3/objects/contacts/batch/read').query({ archived: 'false' })
-      .reply(200, async (req) => {
-        order.push('small read');
-        return batchResponse(((await req.json()) as { inputs: { id: string }[] }).inputs.map((i) => crmContact(i.id)));
-      })
-      .post('/crm/v3/objects/contacts/batch/update')
-      .reply(200, async (req) => {
-        order.push('small update');
-        return echo(req);
-      });
+    const small = nockScoreJob(nock(API, { reqheaders: { authorization: `Bearer ${SMALL_TOKEN}` } }), order, 'small');
 
     const progress = createProgressStore({ redis: p.redis, keys: p.keys });
     const started = await progress.start(BIG, 'backfill');

@@ -92,6 +92,13 @@ describe('a recorded webhook batch', () => {
     // The redelivered click (attemptNumber 1) was stored once; our own lead_score change recorded nothing.
     const ledger = createContactStores({ redis: p.redis, keys: p.keys, historyMax: 50, bounds: { maxAgeDays: 365, maxEvents: 200 } }).ledger;
     expect((await ledger.read(PORTAL, ['1101'])).get('1101')).toEqual(events['1101']);
+
+    // The sweep will look at the portal: its active-portal entry is no later than its first decay moment.
+    const [, firstDecay] = await p.redis.zrange(p.keys.portal(PORTAL).decay, '0', '0', 'WITHSCORES');
+    const wakeUp = await p.redis.zscore(p.keys.active, String(PORTAL));
+    expect(firstDecay).toBeDefined();
+    expect(wakeUp).not.toBeNull();
+    expect(Number(wakeUp)).toBeLessThanOrEqual(Number(firstDecay));
   });
 
   it('reads again but writes nothing when HubSpot redelivers the same batch', async () => {

@@ -43,6 +43,17 @@ describe('a webhook signal batch', () => {
     expect((await stores.ledger.read(P, ['1'])).get('1')).toEqual([{ type: 'email_click', at: now - 10 }]);
   });
 
+  it('says whether its commit will mark any contact dirty (a batch of deletions only will not)', async () => {
+    const erasing = createSignalBatch(deps, P, now);
+    erasing.erase('7');
+    expect(erasing.marksDirty()).toBe(false);
+    expect(await erasing.commit()).toMatchObject({ due: null, dirty: 0 });
+    const touching = createSignalBatch(deps, P, now);
+    touching.touch('8');
+    expect(touching.marksDirty()).toBe(true);
+    expect(await touching.commit()).toMatchObject({ dirty: 1 });
+  });
+
   it('carries the merged contacts’ ledgers to the survivor and erases the merged contacts', async () => {
     const setup = createSignalBatch(deps, P, now);
     setup.record('10', [{ type: 'page_view', at: now - 50, url: '/a' }]);

@@ -13,6 +13,7 @@ function recordingBatch() {
     touch: (id: string) => void calls.push(['touch', id]),
     erase: (id: string) => void calls.push(['erase', id]),
     merge: (survivor: string, merged: string[]) => void calls.push(['merge', survivor, merged]),
+    marksDirty: () => false,
     commit: async () => ({ due: null, dirty: 0, erased: 0 }),
   };
   return { batch, calls };

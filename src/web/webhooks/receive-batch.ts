@@ -1,6 +1,7 @@
 import type { RedisClient } from '../../store/redis-client.js';
 import type { Logger } from '../../logger.js';
 import type { Scheduler } from '../../queue/scheduler.js';
+import type { ActivePortals } from '../../store/active-portals.js';
 import type { DirtyStore } from '../../store/dirty.js';
 import type { AppKeys } from '../../store/keys.js';
 import type { LedgerStore } from '../../store/ledger.js';
@@ -20,6 +21,8 @@ export type ReceiveDeps = {
   dirty: DirtyStore;
   models: Pick<ModelStore, 'outputPrefixes'>;
   scheduler: Pick<Scheduler, 'scheduleScore'>;
+  /** The active-portal index: a portal is entered before its contacts are marked dirty (the sweep's safety net). */
+  active: Pick<ActivePortals, 'dirtied'>;
   /** Whether the portal has an active installation (events of any other portal are acknowledged and dropped). */
   isActive: (portalId: number) => Promise<boolean>;
   logger: Logger;
@@ -59,6 +62,9 @@ export function createBatchReceiver(deps: ReceiveDeps) {
           isOwnProperty: (name) => [...prefixes].some((p) => name === p || name.startsWith(`${p}_`)),
           debug: (msg, fields) => deps.logger.debug(fields, msg),
         });
+        // The index entry goes in before the batch: one that fails to commit leaves only an early look. Batches that
+        // dirty nothing (our own score writes echoed back, deletions) leave the index alone.
+        if (batch.marksDirty()) await deps.active.dirtied(portalId, now);
         const result = await batch.commit();
         if (result.due !== null && !(scheduled.get(portalId) === result.due && result.due > now)) {
           await deps.scheduler.scheduleScore(portalId, result.due);

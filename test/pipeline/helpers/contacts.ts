@@ -1,3 +1,4 @@
+import type nock from 'nock';
 /** A contact as HubSpot's batch read returns it, with properties that make the starter model score it. */
 export function crmContact(id: string, properties: Record<string, string | null> = {}) {
   const n = Number(id);
@@ -39,4 +40,22 @@ export function propertyChange(portalId: number, objectId: number, propertyName:
 export async function echoUpdate(req: Request) {
   const { inputs } = (await req.json()) as { inputs: { id: string; properties: Record<string, string> }[] };
   return batchResponse(inputs.map((i) => ({ ...crmContact(i.id), properties: i.properties })));
+}
+
+/**
+ * A portal's one score job as HubSpot sees it (one batch read, one batch update), answered by `nock` and written
+ * to `order` as `<label> read` and `<label> update`, for tests of which portal HubSpot hears from first.
+ */
+export function nockScoreJob(scope: nock.Scope, order: string[], label: string): nock.Scope {
+  return scope
+    .post('/crm/v3/objects/contacts/batch/read').query({ archived: 'false' })
+    .reply(200, async (req) => {
+      order.push(`${label} read`);
+      return batchResponse(((await req.json()) as { inputs: { id: string }[] }).inputs.map((i) => crmContact(i.id)));
+    })
+    .post('/crm/v3/objects/contacts/batch/update')
+    .reply(200, async (req) => {
+      order.push(`${label} update`);
+      return echoUpdate(req);
+    });
 }
