@@ -62,17 +62,8 @@ export async function readCard(ctx: ApiContext, portalId: number, contactId: str
 async function recompute(
   ctx: ApiContext, portalId: number, contactId: string, models: ScoringModel[], m: ScoringModel, now: number, known?: Properties,
 ): Promise<ScoreResult | null> {
-  let properties = known;
-  if (!properties) {
-    try {
-      await requireInstalled(ctx, portalId);
-      const read = await ctx.gateway.forPortal(portalId).batchReadContacts([contactId], syncProperties(models.map((x) => x.model)));
-      properties = read.results[0]?.properties;
-    } catch (err) {
-      ctx.logger.warn({ portalId, err: (err as Error).message }, 'Could not read a contact for its card; showing the stored score without its breakdown');
-      return null;
-    }
-  }
+  const properties = known ?? (await readProperties(ctx, portalId, contactId, syncProperties(models.map((x) => x.model)),
+    'Could not read a contact for its card; showing the stored score without its breakdown'));
   if (!properties) return null;
   const ledger = (await ctx.ledger.read(portalId, [contactId])).get(contactId) ?? [];
   return evaluate(m.compiled, { properties, events: mergeEvents(ledger, eventsFromProperties(properties)) }, now);
@@ -94,19 +85,24 @@ async function rescoreSoon(ctx: ApiContext, portalId: number, contactId: string,
  */
 async function outOfScope(ctx: ApiContext, portalId: number, contactId: string, m: ScoringModel, known?: Properties): Promise<boolean> {
   if (!m.model.scope) return false;
-  let properties = known;
-  if (!properties) {
-    const names = modelProperties({ ...m.model, fit: { ...m.model.fit, groups: [] }, engagement: { ...m.model.engagement, groups: [] } });
-    try {
-      await requireInstalled(ctx, portalId);
-      properties = (await ctx.gateway.forPortal(portalId).batchReadContacts([contactId], names)).results[0]?.properties;
-    } catch (err) {
-      ctx.logger.warn({ portalId, err: (err as Error).message }, 'Could not read the scope properties of a contact for its card');
-      return false;
-    }
-  }
+  const scopeOnly = () => modelProperties({ ...m.model, fit: { ...m.model.fit, groups: [] }, engagement: { ...m.model.engagement, groups: [] } });
+  const properties = known ?? (await readProperties(ctx, portalId, contactId, scopeOnly(), 'Could not read the scope properties of a contact for its card'));
   if (!properties) return false;
   return !evaluate(m.compiled, { properties, events: [] }, ctx.clock()).inScope;
+}
+
+/**
+ * One contact's properties for the card, read through the portal's gateway (its rate budget); undefined when
+ * HubSpot cannot answer (not installed, unavailable): the card then falls back rather than failing.
+ */
+async function readProperties(ctx: ApiContext, portalId: number, contactId: string, names: string[], warning: string): Promise<Properties | undefined> {
+  try {
+    await requireInstalled(ctx, portalId);
+    return (await ctx.gateway.forPortal(portalId).batchReadContacts([contactId], names)).results[0]?.properties;
+  } catch (err) {
+    ctx.logger.warn({ portalId, err: (err as Error).message }, warning);
+    return undefined;
+  }
 }
 
 export function cardHandlers(ctx: ApiContext): Pick<ApiHandlers, 'getCard' | 'recalculate'> {
